@@ -1,0 +1,336 @@
+package io.smartlb.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.LongSupplier;
+
+/**
+ * The threaded runtime: N worker loops on an injected {@link Executor}, each running the jobs the
+ * {@link Dispatcher} hands it through {@link Work}. Usable without any framework.
+ *
+ * <pre>{@code
+ * Balancer<String, String> balancer = Balancer.builder(
+ *         Work.withWorkerState(HashMap::new, (model, text, state) -> synthesize(model, text, state)))
+ *     .workers(2).strategy(new Affinity()).executor(Executors.newFixedThreadPool(2)).build();
+ * String audio = balancer.submit("voice-1", "hello", 0).result().join();
+ * }</pre>
+ *
+ * <p>Threading: {@link #submit} runs on the caller's thread and hands any resulting assignment to
+ * the chosen worker's mailbox; a worker that finishes a job takes its next one straight from the
+ * dispatcher. Jobs run outside the dispatcher's lock. A job that throws fails alone; its worker
+ * goes on. The executor must run all {@code workers} loops at once.
+ *
+ * @param <D> the job data type
+ * @param <R> the result type
+ */
+public final class Balancer<D, R> implements AutoCloseable {
+
+    private final Dispatcher<JobHandle<D, R>> dispatcher;
+    private final Work<D, R> work;
+    private final LongSupplier clock;
+    private final JobListener listener;
+    private final List<BlockingQueue<Assignment<JobHandle<D, R>>>> mailboxes;
+    private final AtomicReferenceArray<Thread> loopThreads;
+    private final AtomicReferenceArray<JobHandle<D, R>> running;
+    private final Assignment<JobHandle<D, R>> stopSignal = new Assignment<>(-1, Job.of(-1, "-", 0, 0, null), false, "stop");
+    private final AtomicInteger loopsDied = new AtomicInteger();
+    private volatile boolean stopping;
+
+    private Balancer(Builder<D, R> builder) {
+        this.work = builder.work;
+        this.clock = builder.clock;
+        this.listener = builder.listener;
+        this.dispatcher = new Dispatcher<>(builder.strategy, builder.workers, builder.capacity);
+        this.mailboxes = new ArrayList<>(builder.workers);
+        this.loopThreads = new AtomicReferenceArray<>(builder.workers);
+        this.running = new AtomicReferenceArray<>(builder.workers);
+        for (int i = 0; i < builder.workers; i++) {
+            mailboxes.add(new ArrayBlockingQueue<>(2));
+        }
+        for (int i = 0; i < builder.workers; i++) {
+            int id = i;
+            builder.executor.execute(() -> loop(id));
+        }
+    }
+
+    /** Returns a builder for a balancer that runs jobs with {@code work}. */
+    public static <D, R> Builder<D, R> builder(Work<D, R> work) {
+        return new Builder<>(work);
+    }
+
+    /**
+     * Queues a job and returns its handle at once.
+     *
+     * @param priority seconds of head start; 0 for none
+     * @throws QueueFullException when the queue holds its capacity
+     * @throws ShutdownException once shutdown has begun
+     */
+    public JobHandle<D, R> submit(String model, D data, double priority) {
+        JobHandle<D, R> handle = new JobHandle<>(model, priority, data);
+        Admission<JobHandle<D, R>> admission = dispatcher.submit(model, priority, handle, clock.getAsLong());
+        handle.bind(admission.job());
+        listener.submitted(handle);
+        deliver(admission.assignment());
+        return handle;
+    }
+
+    /** Cancels a queued job; returns false when it is running or has ended. */
+    public boolean cancel(JobHandle<D, R> handle) {
+        if (!dispatcher.cancel(handle.job()) || !handle.cancel(clock.getAsLong())) {
+            return false;
+        }
+        listener.finished(handle);
+        return true;
+    }
+
+    /** Expires the queued jobs that have waited longer than {@code maxWait}; returns them. */
+    public List<JobHandle<D, R>> expire(Duration maxWait) {
+        long now = clock.getAsLong();
+        List<JobHandle<D, R>> expired = new ArrayList<>();
+        for (Job<JobHandle<D, R>> job : dispatcher.expire(now, maxWait.toNanos())) {
+            JobHandle<D, R> handle = job.payload();
+            if (handle.expire("waited longer than " + maxWait.toMillis() + " ms in the queue", now)) {
+                expired.add(handle);
+                listener.finished(handle);
+            }
+        }
+        return expired;
+    }
+
+    /** Returns every worker's state and statistics. */
+    public List<WorkerSnapshot> workers() {
+        return dispatcher.workers();
+    }
+
+    /** Returns how many jobs wait. */
+    public int queued() {
+        return dispatcher.queued();
+    }
+
+    /** Returns the queue capacity. */
+    public int capacity() {
+        return dispatcher.capacity();
+    }
+
+    /** Returns, per model with waiting jobs, how many wait and since when. */
+    public List<ModelBacklog> backlogs() {
+        return dispatcher.backlogs();
+    }
+
+    /** Returns the balancer's clock, in nanoseconds. */
+    public long now() {
+        return clock.getAsLong();
+    }
+
+    /** Returns how many worker loops ended other than by shutdown. */
+    public int deadLoops() {
+        return loopsDied.get();
+    }
+
+    /** Returns whether shutdown has begun. */
+    public boolean isShuttingDown() {
+        return dispatcher.isClosed();
+    }
+
+    /** Takes a worker out of service; its running job, if any, still ends normally. */
+    public void markDown(int worker) {
+        dispatcher.markDown(worker);
+    }
+
+    /** Brings a worker back into service, holding no model. */
+    public void markUp(int worker) {
+        deliver(dispatcher.markUp(worker, clock.getAsLong()));
+    }
+
+    /**
+     * Stops taking jobs, lets queued and running jobs finish for up to {@code drainTimeout}, then
+     * fails what is left and stops the worker loops. Safe to call more than once.
+     *
+     * @return true when every job finished within the timeout
+     */
+    public boolean shutdown(Duration drainTimeout) throws InterruptedException {
+        dispatcher.close();
+        boolean drained = dispatcher.awaitIdle(drainTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        stopping = true;
+        long now = clock.getAsLong();
+        for (Job<JobHandle<D, R>> job : dispatcher.removeAllWaiting()) {
+            JobHandle<D, R> handle = job.payload();
+            if (handle.fail(JobStatus.QUEUED, "shutting down: the drain timeout passed before the job started", null, now)) {
+                listener.finished(handle);
+            }
+        }
+        for (int i = 0; i < mailboxes.size(); i++) {
+            JobHandle<D, R> handle = running.get(i);
+            if (handle != null) {
+                failRunning(handle, "shutting down: the drain timeout passed while the job ran", null);
+            }
+            mailboxes.get(i).offer(stopSignal);
+            Thread thread = loopThreads.get(i);
+            if (handle != null && thread != null) {
+                thread.interrupt();
+            }
+        }
+        return drained;
+    }
+
+    /** Shuts down without waiting for queued jobs. */
+    @Override
+    public void close() {
+        try {
+            shutdown(Duration.ZERO);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void deliver(Assignment<JobHandle<D, R>> assignment) {
+        if (assignment != null) {
+            // a free worker is handed one assignment at most, so with the stop signal two slots suffice
+            mailboxes.get(assignment.worker()).add(assignment);
+        }
+    }
+
+    private void loop(int id) {
+        loopThreads.set(id, Thread.currentThread());
+        Assignment<JobHandle<D, R>> assignment = null;
+        boolean stopped = false;
+        Throwable death = null;
+        try {
+            while (true) {
+                assignment = mailboxes.get(id).take();
+                if (assignment == stopSignal) {
+                    stopped = true;
+                    return;
+                }
+                while (assignment != null) {
+                    Outcome outcome = run(assignment);
+                    assignment = dispatcher.complete(id, outcome, clock.getAsLong());
+                }
+            }
+        } catch (InterruptedException e) {
+            stopped = stopping;
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            death = e;
+            throw e;
+        } finally {
+            loopThreads.set(id, null);
+            running.set(id, null);
+            if (!stopped) {
+                loopDied(id, assignment, death);
+            }
+        }
+    }
+
+    // an Error escaped a job (or the loop was interrupted): fail its job, take the worker out of service
+    private void loopDied(int id, Assignment<JobHandle<D, R>> assignment, Throwable death) {
+        loopsDied.incrementAndGet();
+        dispatcher.markDown(id);
+        if (assignment != null && assignment != stopSignal) {
+            failRunning(assignment.job().payload(), "worker " + id + " died: " + death, death);
+            dispatcher.complete(id, Outcome.FAILED, clock.getAsLong());
+        }
+    }
+
+    private Outcome run(Assignment<JobHandle<D, R>> assignment) {
+        JobHandle<D, R> handle = assignment.job().payload();
+        handle.started(assignment, clock.getAsLong());
+        running.set(assignment.worker(), handle);
+        listener.started(handle);
+        Task<D> task = new Task<>(assignment.worker(), handle.id(), handle.model(), assignment.load(), handle.data());
+        try {
+            R value = work.run(task);
+            if (handle.succeed(value, clock.getAsLong())) {
+                listener.finished(handle);
+            }
+            return Outcome.DONE;
+        } catch (ModelLoadException e) {
+            failRunning(handle, "loading model " + handle.model() + " failed: " + e.getMessage(), e);
+            return Outcome.LOAD_FAILED;
+        } catch (Exception e) {
+            failRunning(handle, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+            return Outcome.FAILED;
+        } finally {
+            running.set(assignment.worker(), null);
+        }
+    }
+
+    private void failRunning(JobHandle<D, R> handle, String message, Throwable cause) {
+        if (handle.fail(JobStatus.RUNNING, message, cause, clock.getAsLong())) {
+            listener.finished(handle);
+        }
+    }
+
+    /**
+     * Builds a {@link Balancer}.
+     *
+     * @param <D> the job data type
+     * @param <R> the result type
+     */
+    public static final class Builder<D, R> {
+        private final Work<D, R> work;
+        private int workers = 1;
+        private Strategy strategy;
+        private Executor executor;
+        private int capacity = 10_000;
+        private LongSupplier clock = System::nanoTime;
+        private JobListener listener = JobListener.NONE;
+
+        private Builder(Work<D, R> work) {
+            this.work = Objects.requireNonNull(work, "work");
+        }
+
+        /** Sets the number of workers (default 1). */
+        public Builder<D, R> workers(int workers) {
+            this.workers = workers;
+            return this;
+        }
+
+        /** Sets the strategy (required). */
+        public Builder<D, R> strategy(Strategy strategy) {
+            this.strategy = strategy;
+            return this;
+        }
+
+        /** Sets the executor that runs the worker loops (required; it must run them all at once). */
+        public Builder<D, R> executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /** Sets how many jobs may wait (default 10,000). */
+        public Builder<D, R> capacity(int capacity) {
+            this.capacity = capacity;
+            return this;
+        }
+
+        /** Sets the clock in nanoseconds (default {@link System#nanoTime}). */
+        public Builder<D, R> clock(LongSupplier clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Sets the listener for job events (default none). */
+        public Builder<D, R> listener(JobListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /** Returns a started balancer. */
+        public Balancer<D, R> build() {
+            Objects.requireNonNull(strategy, "strategy");
+            Objects.requireNonNull(executor, "executor");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(listener, "listener");
+            return new Balancer<>(this);
+        }
+    }
+}

@@ -1,0 +1,418 @@
+package io.smartlb.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The one owner of the waiting jobs and the worker states: it admits jobs, asks the strategy which
+ * job a free worker runs next, and keeps per-worker statistics.
+ *
+ * <p>Rules (design.md section 3): a new job joins the waiting index and, when some worker is free,
+ * is offered to the first free worker holding its model, else the first free worker holding none,
+ * else the first free worker; that worker then asks the strategy, which may hand it another job. A
+ * worker that finishes asks the strategy again. A failed load leaves the worker holding no model.
+ *
+ * <p>Threading: every public method takes one lock and returns; none blocks except
+ * {@link #awaitIdle}. The caller runs the jobs it is handed outside the lock and reports each end
+ * with {@link #complete}. The strategy is called under the lock. Submission costs O(W) for the
+ * arrival rule plus the index and strategy costs; see {@link WaitingJobs}.
+ *
+ * @param <P> the job payload type
+ */
+public final class Dispatcher<P> {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition idle = lock.newCondition();
+    private final Strategy strategy;
+    private final int capacity;
+    private final WaitingJobs<P> waiting = new WaitingJobs<>();   // guarded by lock
+    private final Slot<P>[] slots;                                // guarded by lock
+    private final WorkerView[] views;                             // guarded by lock
+    private final Map<String, Integer> holders = new HashMap<>(); // guarded by lock
+    private final Workers workers;
+    private long nextId = 1;                                      // guarded by lock
+    private int busy;                                             // guarded by lock
+    private boolean closed;                                       // guarded by lock
+
+    /**
+     * Creates a dispatcher for {@code workerCount} empty, idle workers.
+     *
+     * @param capacity how many jobs may wait before {@link #submit} throws {@link QueueFullException}
+     */
+    @SuppressWarnings("unchecked")
+    public Dispatcher(Strategy strategy, int workerCount, int capacity) {
+        this.strategy = Objects.requireNonNull(strategy, "strategy");
+        if (workerCount < 1) {
+            throw new IllegalArgumentException("workers must be >= 1: " + workerCount);
+        }
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be >= 1: " + capacity);
+        }
+        this.capacity = capacity;
+        this.slots = new Slot[workerCount];
+        this.views = new WorkerView[workerCount];
+        for (int i = 0; i < workerCount; i++) {
+            slots[i] = new Slot<>(i);
+            views[i] = slots[i].view();
+        }
+        List<WorkerView> live = Collections.unmodifiableList(Arrays.asList(views));
+        this.workers = new Workers() {
+            @Override
+            public List<WorkerView> all() {
+                return live;
+            }
+
+            @Override
+            public int holders(String model) {
+                return holders.getOrDefault(model, 0);
+            }
+        };
+    }
+
+    /** Returns the number of workers. */
+    public int workerCount() {
+        return slots.length;
+    }
+
+    /** Returns the queue capacity. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /**
+     * Admits a new job submitted at {@code nowNanos}.
+     *
+     * @return the job, and the assignment it caused for a free worker (null when none is free or
+     *     the strategy left it idle); the assigned job may be another one than the new job
+     * @throws QueueFullException when {@code capacity} jobs wait
+     * @throws ShutdownException after {@link #close}
+     */
+    public Admission<P> submit(String model, double priority, P payload, long nowNanos) {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new ShutdownException();
+            }
+            if (waiting.size() >= capacity) {
+                throw new QueueFullException(capacity);
+            }
+            Job<P> job = Job.of(nextId, model, priority, nowNanos, payload);
+            nextId++;
+            waiting.add(job);
+            Slot<P> slot = offeredWorker(model);
+            return new Admission<>(job, slot == null ? null : decide(slot, nowNanos));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Records the end of {@code worker}'s job and returns its next assignment, or null when it stays
+     * idle (or is down).
+     */
+    public Assignment<P> complete(int worker, Outcome outcome, long nowNanos) {
+        Objects.requireNonNull(outcome, "outcome");
+        lock.lock();
+        try {
+            Slot<P> slot = slot(worker);
+            if (slot.job == null) {
+                throw new IllegalStateException("worker " + worker + " has no running job");
+            }
+            slot.job = null;
+            busy--;
+            switch (outcome) {
+                case DONE -> {
+                    slot.completed++;
+                    slot.completedSinceLoad++;
+                }
+                case FAILED -> slot.failed++;
+                case LOAD_FAILED -> {
+                    slot.failed++;
+                    setModel(slot, null);
+                }
+            }
+            Assignment<P> next = slot.up ? decide(slot, nowNanos) : null;
+            if (next == null) {
+                publish(slot);
+                signalIfIdle();
+            }
+            return next;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes a waiting job; returns false when it is not waiting (running, finished or unknown). */
+    public boolean cancel(Job<?> job) {
+        lock.lock();
+        try {
+            boolean removed = waiting.remove(job);
+            if (removed) {
+                signalIfIdle();
+            }
+            return removed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes and returns, oldest first, the jobs that have waited longer than {@code maxWaitNanos}. */
+    public List<Job<P>> expire(long nowNanos, long maxWaitNanos) {
+        lock.lock();
+        try {
+            List<Job<P>> expired = waiting.removeSubmittedBefore(nowNanos - maxWaitNanos);
+            if (!expired.isEmpty()) {
+                signalIfIdle();
+            }
+            return expired;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes no new jobs from now on; waiting and running jobs go on. */
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns whether {@link #close} was called. */
+    public boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Removes and returns every waiting job, in submission order. */
+    public List<Job<P>> removeAllWaiting() {
+        lock.lock();
+        try {
+            List<Job<P>> all = waiting.removeAll();
+            signalIfIdle();
+            return all;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until no job waits and no worker is busy, or the timeout passes.
+     *
+     * @return true when idle
+     */
+    public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
+        long remaining = unit.toNanos(timeout);
+        lock.lock();
+        try {
+            while (!isIdle()) {
+                if (remaining <= 0) {
+                    return false;
+                }
+                remaining = idle.awaitNanos(remaining);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes {@code worker} out of service: it gets no new jobs; a running job still ends through
+     * {@link #complete}.
+     */
+    public void markDown(int worker) {
+        lock.lock();
+        try {
+            Slot<P> slot = slot(worker);
+            slot.up = false;
+            publish(slot);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Brings {@code worker} back holding no model, and returns its first assignment or null.
+     */
+    public Assignment<P> markUp(int worker, long nowNanos) {
+        lock.lock();
+        try {
+            Slot<P> slot = slot(worker);
+            if (slot.up) {
+                return null;
+            }
+            slot.up = true;
+            setModel(slot, null);
+            Assignment<P> next = slot.job == null ? decide(slot, nowNanos) : null;
+            if (next == null) {
+                publish(slot);
+            }
+            return next;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns every worker's state and statistics. */
+    public List<WorkerSnapshot> workers() {
+        lock.lock();
+        try {
+            List<WorkerSnapshot> result = new ArrayList<>(slots.length);
+            for (Slot<P> slot : slots) {
+                result.add(slot.snapshot());
+            }
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns how many jobs wait. */
+    public int queued() {
+        lock.lock();
+        try {
+            return waiting.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns, per model with waiting jobs, how many wait and since when; O(waiting jobs). */
+    public List<ModelBacklog> backlogs() {
+        lock.lock();
+        try {
+            return waiting.backlogs();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // the arrival rule: the first free holder, else the first free empty worker, else the first free one
+    private Slot<P> offeredWorker(String model) {
+        Slot<P> empty = null;
+        Slot<P> any = null;
+        for (Slot<P> slot : slots) {
+            if (!slot.free()) {
+                continue;
+            }
+            if (model.equals(slot.model)) {
+                return slot;
+            }
+            if (empty == null && slot.model == null) {
+                empty = slot;
+            }
+            if (any == null) {
+                any = slot;
+            }
+        }
+        return empty != null ? empty : any;
+    }
+
+    private Assignment<P> decide(Slot<P> slot, long nowNanos) {
+        publish(slot);
+        if (waiting.size() == 0) {
+            return null;
+        }
+        Decision decision = strategy.next(views[slot.id], waiting, workers, nowNanos);
+        if (decision == null) {
+            throw new IllegalStateException("strategy returned null; use Decision.idle(reason)");
+        }
+        if (decision.isIdle()) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Job<P> job = (Job<P>) decision.job();
+        if (!waiting.remove(job)) {
+            throw new IllegalStateException("strategy chose a job that is not waiting: " + job);
+        }
+        boolean load = !job.model().equals(slot.model);
+        if (load) {
+            setModel(slot, job.model());
+            slot.loads++;
+            slot.completedSinceLoad = 0;
+        }
+        slot.job = job;
+        busy++;
+        publish(slot);
+        return new Assignment<>(slot.id, job, load, decision.reason());
+    }
+
+    private void setModel(Slot<P> slot, String model) {
+        if (slot.model != null) {
+            holders.computeIfPresent(slot.model, (m, n) -> n == 1 ? null : n - 1);
+        }
+        slot.model = model;
+        if (model != null) {
+            holders.merge(model, 1, Integer::sum);
+        }
+    }
+
+    private void publish(Slot<P> slot) {
+        views[slot.id] = slot.view();
+    }
+
+    private boolean isIdle() {
+        return busy == 0 && waiting.size() == 0;
+    }
+
+    private void signalIfIdle() {
+        if (isIdle()) {
+            idle.signalAll();
+        }
+    }
+
+    private Slot<P> slot(int worker) {
+        if (worker < 0 || worker >= slots.length) {
+            throw new IllegalArgumentException("no worker " + worker + "; workers: 0.." + (slots.length - 1));
+        }
+        return slots[worker];
+    }
+
+    /** A worker's mutable state; only touched under the dispatcher's lock. */
+    private static final class Slot<P> {
+        final int id;
+        String model;
+        Job<P> job;
+        boolean up = true;
+        long completed;
+        long failed;
+        long loads;
+        long completedSinceLoad;
+
+        Slot(int id) {
+            this.id = id;
+        }
+
+        boolean free() {
+            return up && job == null;
+        }
+
+        WorkerState state() {
+            return !up ? WorkerState.DOWN : job != null ? WorkerState.BUSY : WorkerState.IDLE;
+        }
+
+        WorkerView view() {
+            return new WorkerView(id, model, state());
+        }
+
+        WorkerSnapshot snapshot() {
+            return new WorkerSnapshot(id, model, state(), job == null ? null : job.id(),
+                    completed, failed, loads, completedSinceLoad);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.smartlb.core;
+
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A submitted job as its submitter sees it: status, timings, worker, and a future for the result.
+ * Written by the balancer, read by anyone; every field is safe to read from any thread. Status
+ * moves QUEUED, then RUNNING, then DONE or FAILED; or from QUEUED to CANCELLED, EXPIRED or
+ * FAILED (dropped at shutdown). The future completes exactly once, when the status becomes final.
+ *
+ * @param <D> the job data type
+ * @param <R> the result type
+ */
+public final class JobHandle<D, R> {
+
+    private final String model;
+    private final double priority;
+    private final D data;
+    private final CompletableFuture<R> result = new CompletableFuture<>();
+    private final AtomicReference<JobStatus> status = new AtomicReference<>(JobStatus.QUEUED);
+    private volatile Job<JobHandle<D, R>> job;
+    private volatile int worker = -1;
+    private volatile boolean modelLoaded;
+    private volatile String dispatchReason;
+    private volatile long startedNanos;
+    private volatile long finishedNanos;
+    private volatile String error;
+
+    JobHandle(String model, double priority, D data) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.priority = priority;
+        this.data = data;
+    }
+
+    /** Returns the job's id. */
+    public long id() {
+        return job.id();
+    }
+
+    /** Returns the model the job needs. */
+    public String model() {
+        return model;
+    }
+
+    /** Returns the priority, in seconds of head start. */
+    public double priority() {
+        return priority;
+    }
+
+    /** Returns the job's data. */
+    public D data() {
+        return data;
+    }
+
+    /** Returns the current status. */
+    public JobStatus status() {
+        return status.get();
+    }
+
+    /** Returns the worker that ran or runs the job, or -1. */
+    public int worker() {
+        return worker;
+    }
+
+    /** Returns whether this job made its worker load the model. */
+    public boolean modelLoaded() {
+        return modelLoaded;
+    }
+
+    /** Returns the strategy's reason for starting this job, or null before it started. */
+    public String dispatchReason() {
+        return dispatchReason;
+    }
+
+    /** Returns the submit time, on the balancer's clock. */
+    public long submittedNanos() {
+        return job.submittedNanos();
+    }
+
+    /** Returns the start time on the balancer's clock, or 0 before it started. */
+    public long startedNanos() {
+        return startedNanos;
+    }
+
+    /** Returns the end time on the balancer's clock, or 0 before it ended. */
+    public long finishedNanos() {
+        return finishedNanos;
+    }
+
+    /** Returns why the job failed, or null. */
+    public String error() {
+        return error;
+    }
+
+    /**
+     * Returns the result's future: completed with the result when DONE, exceptionally with a
+     * {@link JobFailedException} when FAILED, with a
+     * {@link JobExpiredException} when EXPIRED, cancelled when CANCELLED.
+     */
+    public CompletableFuture<R> result() {
+        return result;
+    }
+
+    /** Returns the scheduling job; set before the handle is visible to any worker. */
+    Job<JobHandle<D, R>> job() {
+        return job;
+    }
+
+    void bind(Job<JobHandle<D, R>> job) {
+        this.job = job;
+    }
+
+    void started(Assignment<JobHandle<D, R>> assignment, long nowNanos) {
+        worker = assignment.worker();
+        modelLoaded = assignment.load();
+        dispatchReason = assignment.reason();
+        startedNanos = nowNanos;
+        status.compareAndSet(JobStatus.QUEUED, JobStatus.RUNNING);
+    }
+
+    boolean succeed(R value, long nowNanos) {
+        if (!end(JobStatus.RUNNING, JobStatus.DONE, nowNanos)) {
+            return false;
+        }
+        result.complete(value);
+        return true;
+    }
+
+    boolean fail(JobStatus from, String message, Throwable cause, long nowNanos) {
+        if (!end(from, JobStatus.FAILED, nowNanos)) {
+            return false;
+        }
+        error = message;
+        result.completeExceptionally(new JobFailedException(message, cause));
+        return true;
+    }
+
+    boolean expire(String message, long nowNanos) {
+        if (!end(JobStatus.QUEUED, JobStatus.EXPIRED, nowNanos)) {
+            return false;
+        }
+        error = message;
+        result.completeExceptionally(new JobExpiredException(message));
+        return true;
+    }
+
+    boolean cancel(long nowNanos) {
+        if (!end(JobStatus.QUEUED, JobStatus.CANCELLED, nowNanos)) {
+            return false;
+        }
+        result.completeExceptionally(new CancellationException("job " + id() + " cancelled"));
+        return true;
+    }
+
+    private boolean end(JobStatus from, JobStatus to, long nowNanos) {
+        if (!status.compareAndSet(from, to)) {
+            return false;
+        }
+        finishedNanos = nowNanos;
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        Job<?> j = job;
+        return "JobHandle[" + (j == null ? "?" : j.id()) + ", " + model + ", " + status.get() + "]";
+    }
+}

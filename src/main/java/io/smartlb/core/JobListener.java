@@ -1,0 +1,24 @@
+package io.smartlb.core;
+
+/**
+ * Hears what happens to jobs, for metrics and logs. Called on the thread that caused the event,
+ * outside the dispatcher's lock; implementations must be quick and must not throw.
+ */
+public interface JobListener {
+
+    /** A listener that does nothing. */
+    JobListener NONE = new JobListener() {
+    };
+
+    /** Called once a job is queued. */
+    default void submitted(JobHandle<?, ?> job) {
+    }
+
+    /** Called when a worker starts a job (before loading its model, if it must). */
+    default void started(JobHandle<?, ?> job) {
+    }
+
+    /** Called once a job has ended, whatever its final status. */
+    default void finished(JobHandle<?, ?> job) {
+    }
+}

@@ -1,0 +1,30 @@
+package io.smartlb.core;
+
+/**
+ * Picks the next job for a free worker. A strategy is a pure choice over read-only views: it must
+ * not block, must not mutate what it is shown, and must return a waiting job (normally some
+ * model's head) or an idle decision. The dispatcher calls it under its lock, one call at a
+ * time, so an implementation needs no synchronization of its own.
+ */
+public interface Strategy {
+
+    /**
+     * Returns the job {@code worker} should run next, or an idle decision.
+     *
+     * @param worker the free worker asking
+     * @param waiting the waiting jobs, indexed by model
+     * @param workers every worker, the asking one included
+     * @param nowNanos the dispatcher's clock
+     */
+    Decision next(WorkerView worker, Waiting waiting, Workers workers, long nowNanos);
+
+    /**
+     * Called after a job ends, with what it cost; strategies that learn costs override it.
+     *
+     * @param model the job's model
+     * @param loadNanos time spent loading the model, 0 when the worker held it
+     * @param processNanos time spent on the job itself
+     */
+    default void observe(String model, long loadNanos, long processNanos) {
+    }
+}

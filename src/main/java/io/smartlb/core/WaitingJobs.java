@@ -1,0 +1,162 @@
+package io.smartlb.core;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+
+/**
+ * The index of waiting jobs: per model a queue ordered by effective submit time, the model heads
+ * in one ordered set, and all jobs in submission order (for expiry).
+ *
+ * <p>Costs, with n jobs of a model and M models waiting: {@link #add} and {@link #remove} are
+ * O(log n + log M); {@link #head}, {@link #count} and {@link #oldestHead} are O(1); walking the
+ * first k heads by age is O(k + log M). Memory is O(jobs).
+ *
+ * <p>Not thread-safe: the {@link Dispatcher} owns it and calls it under its lock.
+ *
+ * @param <P> the job payload type
+ */
+public final class WaitingJobs<P> implements Waiting {
+
+    private static final Comparator<ModelQueue<?>> BY_HEAD =
+            (a, b) -> Job.BY_EFFECTIVE_TIME.compare(a.head, b.head);
+
+    private final Map<String, ModelQueue<P>> byModel = new HashMap<>();
+    private final NavigableSet<ModelQueue<P>> heads = new TreeSet<>(BY_HEAD);
+    // submission order equals id order, so the oldest submissions come first
+    private final LinkedHashSet<Job<P>> bySubmission = new LinkedHashSet<>();
+
+    /** Adds a job that is not waiting yet. */
+    public void add(Job<P> job) {
+        if (!bySubmission.add(job)) {
+            throw new IllegalArgumentException("job already waits: " + job);
+        }
+        ModelQueue<P> queue = byModel.computeIfAbsent(job.model(), ModelQueue::new);
+        boolean newHead = queue.head == null || Job.BY_EFFECTIVE_TIME.compare(job, queue.head) < 0;
+        if (newHead && queue.head != null) {
+            heads.remove(queue);
+        }
+        queue.jobs.add(job);
+        if (newHead) {
+            queue.head = job;
+            heads.add(queue);
+        }
+    }
+
+    /** Removes a waiting job; returns false when it was not waiting. */
+    public boolean remove(Job<?> job) {
+        if (!bySubmission.remove(job)) {
+            return false;
+        }
+        ModelQueue<P> queue = byModel.get(job.model());
+        boolean wasHead = queue.head.equals(job);
+        if (wasHead) {
+            heads.remove(queue);
+        }
+        queue.jobs.remove(job);
+        if (queue.jobs.isEmpty()) {
+            byModel.remove(job.model());
+        } else if (wasHead) {
+            queue.head = queue.jobs.first();
+            heads.add(queue);
+        }
+        return true;
+    }
+
+    /** Removes and returns, oldest first, the jobs submitted before {@code cutoffNanos}. */
+    public List<Job<P>> removeSubmittedBefore(long cutoffNanos) {
+        List<Job<P>> removed = new ArrayList<>();
+        for (Job<P> job : bySubmission) {
+            if (job.submittedNanos() >= cutoffNanos) {
+                break;
+            }
+            removed.add(job);
+        }
+        removed.forEach(this::remove);
+        return removed;
+    }
+
+    /** Removes and returns every waiting job, in submission order. */
+    public List<Job<P>> removeAll() {
+        List<Job<P>> all = new ArrayList<>(bySubmission);
+        bySubmission.clear();
+        byModel.clear();
+        heads.clear();
+        return all;
+    }
+
+    /** Returns, per model with waiting jobs, how many wait and the earliest submit time; O(jobs). */
+    public List<ModelBacklog> backlogs() {
+        List<ModelBacklog> result = new ArrayList<>(byModel.size());
+        for (ModelQueue<P> queue : heads) {
+            long earliest = Long.MAX_VALUE;
+            // with priorities the head is not always the longest waiting job
+            for (Job<P> job : queue.jobs) {
+                earliest = Math.min(earliest, job.submittedNanos());
+            }
+            result.add(new ModelBacklog(queue.model, queue.jobs.size(), earliest));
+        }
+        return result;
+    }
+
+    @Override
+    public int size() {
+        return bySubmission.size();
+    }
+
+    @Override
+    public int modelCount() {
+        return byModel.size();
+    }
+
+    @Override
+    public Job<P> head(String model) {
+        ModelQueue<P> queue = byModel.get(model);
+        return queue == null ? null : queue.head;
+    }
+
+    @Override
+    public int count(String model) {
+        ModelQueue<P> queue = byModel.get(model);
+        return queue == null ? 0 : queue.jobs.size();
+    }
+
+    @Override
+    public Job<P> oldestHead() {
+        return heads.isEmpty() ? null : heads.first().head;
+    }
+
+    @Override
+    public Iterable<Job<?>> headsByAge() {
+        return () -> new Iterator<>() {
+            private final Iterator<ModelQueue<P>> queues = heads.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return queues.hasNext();
+            }
+
+            @Override
+            public Job<?> next() {
+                return queues.next().head;
+            }
+        };
+    }
+
+    /** One model's waiting jobs; its head is cached so that the heads set can compare in O(1). */
+    private static final class ModelQueue<P> {
+        final String model;
+        final TreeSet<Job<P>> jobs = new TreeSet<>(Job.BY_EFFECTIVE_TIME);
+        Job<P> head;
+
+        ModelQueue(String model) {
+            this.model = model;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.smartlb.core.strategy;
+
+import io.smartlb.core.Job;
+import io.smartlb.core.WorkerView;
+
+/** Short dispatch reasons shared by the built-in strategies. */
+final class Reasons {
+
+    private Reasons() {
+    }
+
+    /** Returns {@code kept m1: why}, {@code loaded m1: why} or {@code switched m0 -> m1: why}. */
+    static String choice(WorkerView worker, Job<?> job, String why) {
+        if (worker.holds(job.model())) {
+            return "kept " + job.model() + ": " + why;
+        }
+        if (worker.empty()) {
+            return "loaded " + job.model() + ": " + why;
+        }
+        return "switched " + worker.model() + " -> " + job.model() + ": " + why;
+    }
+}

@@ -1,0 +1,259 @@
+package io.smartlb.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smartlb.core.strategy.Affinity;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The threaded runtime with real worker threads. Jobs block on a gate the test opens, so the
+ * order of events is decided by the test, never by timing.
+ */
+final class BalancerTest {
+
+    private static final long TIMEOUT_S = 10;
+
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final CountDownLatch firstStarted = new CountDownLatch(1);
+    private final CountDownLatch gate = new CountDownLatch(1);
+    private Balancer<String, String> balancer;
+
+    /** Records "worker:model:data", waits at the gate on the first job, fails on data "boom". */
+    private String work(Task<String> task) throws Exception {
+        ran.add(task.worker() + ":" + task.model() + ":" + task.data());
+        firstStarted.countDown();
+        if (!gate.await(TIMEOUT_S, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("gate never opened");
+        }
+        if ("boom".equals(task.data())) {
+            throw new IllegalArgumentException("boom on " + task.model());
+        }
+        return task.model() + "/" + task.data();
+    }
+
+    private Balancer<String, String> start(int workers) {
+        balancer = Balancer.<String, String>builder(this::work)
+                .workers(workers).strategy(new Affinity()).executor(executor).capacity(100).build();
+        return balancer;
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        gate.countDown();
+        if (balancer != null) {
+            balancer.shutdown(Duration.ofSeconds(TIMEOUT_S));
+        }
+        executor.shutdownNow();
+    }
+
+    private static <T> T await(JobHandle<?, T> job) {
+        return job.result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join();
+    }
+
+    @Test
+    void submit_seed_oneWorkerRunsQueuedJobsOfItsModelFirst() throws InterruptedException {
+        start(1);
+        JobHandle<String, String> first = balancer.submit("olia", "1", 0);
+        assertThat(firstStarted.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+        List<JobHandle<String, String>> rest = List.of(
+                balancer.submit("olia1", "2", 0), balancer.submit("olia", "3", 0), balancer.submit("olia", "4", 0));
+        gate.countDown();
+        assertThat(await(first)).isEqualTo("olia/1");
+        rest.forEach(BalancerTest::await);
+        assertThat(ran).containsExactly("0:olia:1", "0:olia:3", "0:olia:4", "0:olia1:2");
+        assertThat(balancer.workers().get(0).loads()).isEqualTo(2);
+    }
+
+    @Test
+    void submit_seed_twoWorkersKeepOneModelEach() {
+        // jobs meet pairwise at a barrier, so neither worker can run ahead and take the other's model
+        CyclicBarrier pairs = new CyclicBarrier(2);
+        balancer = Balancer.<String, String>builder(task -> {
+            ran.add(task.worker() + ":" + task.model() + ":" + task.data());
+            pairs.await(TIMEOUT_S, TimeUnit.SECONDS);
+            return task.data();
+        }).workers(2).strategy(new Affinity()).executor(executor).build();
+        List<JobHandle<String, String>> jobs = List.of(balancer.submit("olia", "1", 0),
+                balancer.submit("olia1", "2", 0), balancer.submit("olia", "3", 0), balancer.submit("olia1", "4", 0));
+        jobs.forEach(BalancerTest::await);
+        assertThat(ran).containsExactlyInAnyOrder("0:olia:1", "1:olia1:2", "0:olia:3", "1:olia1:4");
+        assertThat(jobs).extracting(JobHandle::worker).containsExactly(0, 1, 0, 1);
+        assertThat(jobs).extracting(JobHandle::modelLoaded).containsExactly(true, true, false, false);
+    }
+
+    @Test
+    void submit_seed_headStartJumpsAheadOfQueuedModel() throws InterruptedException {
+        start(1);
+        balancer.submit("olia", "1", 0);
+        assertThat(firstStarted.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+        List<JobHandle<String, String>> queued = List.of(balancer.submit("olia", "2", 0),
+                balancer.submit("olia", "3", 0), balancer.submit("olia1", "4", 11));
+        gate.countDown();
+        queued.forEach(BalancerTest::await);
+        assertThat(ran).containsExactly("0:olia:1", "0:olia1:4", "0:olia:2", "0:olia:3");
+    }
+
+    @Test
+    void submit_failingJob_reportsErrorAndWorkerServesNext() {
+        start(1);
+        JobHandle<String, String> bad = balancer.submit("m1", "boom", 0);
+        JobHandle<String, String> good = balancer.submit("m1", "ok", 0);
+        gate.countDown();
+        assertThatThrownBy(() -> await(bad)).isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(JobFailedException.class).hasMessageContaining("boom on m1");
+        assertThat(bad.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(bad.error()).isEqualTo("boom on m1");
+        assertThat(await(good)).isEqualTo("m1/ok");
+        assertThat(good.status()).isEqualTo(JobStatus.DONE);
+        WorkerSnapshot w = balancer.workers().get(0);
+        assertThat(w.failed()).isEqualTo(1);
+        assertThat(w.completed()).isEqualTo(1);
+        assertThat(w.model()).isEqualTo("m1");
+    }
+
+    @Test
+    void withWorkerState_stateSurvivesBetweenJobsOfOneWorker() {
+        Work<String, Integer> counting = Work.withWorkerState(HashMap::new,
+                (String model, String data, Map<String, Integer> state) -> state.merge(model, 1, Integer::sum));
+        Balancer<String, Integer> b = Balancer.builder(counting)
+                .workers(1).strategy(new Affinity()).executor(executor).build();
+        try {
+            List<Integer> counts = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                counts.add(b.submit("m1", "x", 0).result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join());
+            }
+            assertThat(counts).containsExactly(1, 2, 3);
+        } finally {
+            b.close();
+        }
+    }
+
+    @Test
+    void loadFailure_failsJobAndLeavesWorkerEmpty() {
+        Balancer<String, String> b = Balancer.<String, String>builder(task -> {
+            throw new ModelLoadException("out of memory");
+        }).workers(1).strategy(new Affinity()).executor(executor).build();
+        try {
+            JobHandle<String, String> job = b.submit("m1", null, 0);
+            assertThatThrownBy(() -> await(job)).hasMessageContaining("loading model m1 failed: out of memory");
+            assertThat(b.workers().get(0).model()).isNull();
+        } finally {
+            b.close();
+        }
+    }
+
+    @Test
+    void cancel_queuedJob_completesItCancelled() throws InterruptedException {
+        start(1);
+        JobHandle<String, String> running = balancer.submit("m1", "1", 0);
+        assertThat(firstStarted.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+        JobHandle<String, String> queued = balancer.submit("m1", "2", 0);
+        assertThat(balancer.cancel(running)).isFalse();
+        assertThat(balancer.cancel(queued)).isTrue();
+        assertThat(queued.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(queued.result()).isCompletedExceptionally();
+        assertThatThrownBy(() -> queued.result().join()).isInstanceOf(CancellationException.class);
+        gate.countDown();
+        await(running);
+        assertThat(ran).containsExactly("0:m1:1");
+    }
+
+    @Test
+    void expire_jobWaitingPastMaxWait_endsExpired() throws InterruptedException {
+        AtomicLong clock = new AtomicLong();
+        balancer = Balancer.<String, String>builder(this::work)
+                .workers(1).strategy(new Affinity()).executor(executor).clock(clock::get).build();
+        balancer.submit("m1", "1", 0);
+        assertThat(firstStarted.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+        JobHandle<String, String> old = balancer.submit("m1", "2", 0);
+        clock.set(Duration.ofSeconds(2).toNanos());
+        JobHandle<String, String> young = balancer.submit("m1", "3", 0);
+        clock.set(Duration.ofMillis(2_500).toNanos());
+        assertThat(balancer.expire(Duration.ofSeconds(1))).containsExactly(old);
+        assertThat(old.status()).isEqualTo(JobStatus.EXPIRED);
+        assertThatThrownBy(() -> old.result().join()).hasCauseInstanceOf(JobExpiredException.class);
+        gate.countDown();
+        assertThat(await(young)).isEqualTo("m1/3");
+    }
+
+    @Test
+    void submit_queueFull_isRejected() throws InterruptedException {
+        balancer = Balancer.<String, String>builder(this::work)
+                .workers(1).strategy(new Affinity()).executor(executor).capacity(1).build();
+        balancer.submit("m1", "1", 0);
+        assertThat(firstStarted.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+        balancer.submit("m1", "2", 0);
+        assertThatThrownBy(() -> balancer.submit("m1", "3", 0)).isInstanceOf(QueueFullException.class);
+    }
+
+    @Test
+    void shutdown_drainsQueuedJobsThenRefusesNewOnes() throws InterruptedException {
+        start(1);
+        JobHandle<String, String> a = balancer.submit("m1", "1", 0);
+        JobHandle<String, String> b = balancer.submit("m2", "2", 0);
+        gate.countDown();
+        assertThat(balancer.shutdown(Duration.ofSeconds(TIMEOUT_S))).isTrue();
+        assertThat(a.status()).isEqualTo(JobStatus.DONE);
+        assertThat(b.status()).isEqualTo(JobStatus.DONE);
+        assertThatThrownBy(() -> balancer.submit("m1", "3", 0)).isInstanceOf(ShutdownException.class);
+        assertThat(balancer.deadLoops()).isZero();
+    }
+
+    @Test
+    void shutdown_drainTimeout_failsWhatIsLeft() throws InterruptedException {
+        start(1);
+        JobHandle<String, String> running = balancer.submit("m1", "1", 0);
+        assertThat(firstStarted.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+        JobHandle<String, String> queued = balancer.submit("m1", "2", 0);
+        assertThat(balancer.shutdown(Duration.ZERO)).isFalse();
+        assertThat(queued.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(queued.error()).contains("drain timeout");
+        assertThat(running.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(running.error()).contains("drain timeout");
+    }
+
+    @Test
+    void listener_hearsEveryJobStartAndEnd() {
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        JobListener listener = new JobListener() {
+            @Override
+            public void submitted(JobHandle<?, ?> job) {
+                events.add("submitted " + job.id());
+            }
+
+            @Override
+            public void started(JobHandle<?, ?> job) {
+                events.add("started " + job.id());
+            }
+
+            @Override
+            public void finished(JobHandle<?, ?> job) {
+                events.add("finished " + job.id() + " " + job.status());
+            }
+        };
+        balancer = Balancer.<String, String>builder(this::work)
+                .workers(1).strategy(new Affinity()).executor(executor).listener(listener).build();
+        gate.countDown();
+        JobHandle<String, String> job = balancer.submit("m1", "1", 0);
+        await(job);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S))
+                .until(() -> events.size() == 3);
+        assertThat(events).containsExactly("submitted 1", "started 1", "finished 1 DONE");
+    }
+}

@@ -1,0 +1,200 @@
+package io.smartlb.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smartlb.core.strategy.Affinity;
+import io.smartlb.core.strategy.ExclusiveAffinity;
+import io.smartlb.core.strategy.Fifo;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The dispatcher's rules on a virtual clock: the test says when jobs arrive and when they end. */
+final class DispatcherTest {
+
+    private static final long MS = 1_000_000L;
+
+    @Test
+    void submit_firstJob_goesToFirstEmptyWorkerAndCountsALoad() {
+        Dispatcher<String> d = new Dispatcher<>(new Affinity(), 2, 100);
+        Assignment<String> a = d.submit("olia", 0, "j1", 0).assignment();
+        assertThat(a.worker()).isZero();
+        assertThat(a.load()).isTrue();
+        assertThat(d.workers().get(0).loads()).isEqualTo(1);
+        assertThat(d.workers().get(0).state()).isEqualTo(WorkerState.BUSY);
+    }
+
+    @Test
+    void submit_prefersFreeHolderOfTheModel() {
+        Dispatcher<String> d = new Dispatcher<>(new Affinity(), 2, 100);
+        d.submit("a", 0, "j1", 0);
+        d.submit("b", 0, "j2", 0);
+        d.complete(0, Outcome.DONE, MS);
+        d.complete(1, Outcome.DONE, MS);
+        // both free: worker 1 holds b, so b goes there although worker 0 comes first
+        Assignment<String> a = d.submit("b", 0, "j3", 2 * MS).assignment();
+        assertThat(a.worker()).isEqualTo(1);
+        assertThat(a.load()).isFalse();
+    }
+
+    @Test
+    void submit_seed_newModelGoesToEmptyWorkerNotToTheHolderOfAnother() {
+        // two workers, worker 0 holds olia and is free: a job for olia1 goes to worker 1, the empty one
+        Dispatcher<String> d = new Dispatcher<>(new Affinity(), 2, 100);
+        d.submit("olia", 0, "j1", 0);
+        d.complete(0, Outcome.DONE, MS);
+        Assignment<String> a = d.submit("olia1", 0, "j2", 2 * MS).assignment();
+        assertThat(a.worker()).isEqualTo(1);
+        assertThat(d.workers().get(0).model()).isEqualTo("olia");
+    }
+
+    @Test
+    void complete_seed_oneWorkerGroupsQueuedModel() {
+        // one worker; olia, olia1, olia, olia arrive while the first runs: olia, olia, olia, olia1
+        Dispatcher<String> d = new Dispatcher<>(new Affinity(), 1, 100);
+        d.submit("olia", 0, "1", 0);
+        d.submit("olia1", 0, "2", MS);
+        d.submit("olia", 0, "3", 2 * MS);
+        d.submit("olia", 0, "4", 3 * MS);
+        assertThat(d.complete(0, Outcome.DONE, 10 * MS).job().payload()).isEqualTo("3");
+        assertThat(d.complete(0, Outcome.DONE, 11 * MS).job().payload()).isEqualTo("4");
+        Assignment<String> last = d.complete(0, Outcome.DONE, 12 * MS);
+        assertThat(last.job().payload()).isEqualTo("2");
+        assertThat(last.load()).isTrue();
+        assertThat(d.complete(0, Outcome.DONE, 13 * MS)).isNull();
+        WorkerSnapshot w = d.workers().get(0);
+        assertThat(w.loads()).isEqualTo(2);
+        assertThat(w.completed()).isEqualTo(4);
+        assertThat(w.completedSinceLoad()).isEqualTo(1);
+        assertThat(w.state()).isEqualTo(WorkerState.IDLE);
+    }
+
+    @Test
+    void complete_seed_twoWorkersKeepTheirModels() {
+        // two workers; olia, olia1, olia, olia1: olia runs on worker 0, olia1 on worker 1
+        Dispatcher<String> d = new Dispatcher<>(new Affinity(), 2, 100);
+        assertThat(d.submit("olia", 0, "1", 0).assignment().worker()).isZero();
+        assertThat(d.submit("olia1", 0, "2", MS).assignment().worker()).isEqualTo(1);
+        d.submit("olia", 0, "3", 2 * MS);
+        d.submit("olia1", 0, "4", 3 * MS);
+        // worker 1 finishes first; it still takes its own model, not the older olia job
+        assertThat(d.complete(1, Outcome.DONE, 10 * MS).job().payload()).isEqualTo("4");
+        assertThat(d.complete(0, Outcome.DONE, 11 * MS).job().payload()).isEqualTo("3");
+        assertThat(d.workers()).extracting(WorkerSnapshot::loads).containsExactly(1L, 1L);
+    }
+
+    @Test
+    void complete_seed_headStartBeatsSwitchPenalty() {
+        // one worker runs olia; olia, olia queued; olia1 with 11 s head start runs second:
+        // olia1 scores (3 ms - 11 s) + 10 s < 1 ms, the olia head's score
+        Dispatcher<String> d = new Dispatcher<>(new Affinity(), 1, 100);
+        d.submit("olia", 0, "1", 0);
+        d.submit("olia", 0, "2", MS);
+        d.submit("olia", 0, "3", 2 * MS);
+        d.submit("olia1", 11, "4", 3 * MS);
+        assertThat(d.complete(0, Outcome.DONE, 10 * MS).job().payload()).isEqualTo("4");
+    }
+
+    @Test
+    void complete_loadFailed_leavesWorkerHoldingNoModel() {
+        Dispatcher<String> d = new Dispatcher<>(new Affinity(), 1, 100);
+        d.submit("m1", 0, "1", 0);
+        d.submit("m1", 0, "2", MS);
+        Assignment<String> next = d.complete(0, Outcome.LOAD_FAILED, 2 * MS);
+        // the worker holds nothing, so the next m1 job loads again
+        assertThat(next.load()).isTrue();
+        WorkerSnapshot w = d.workers().get(0);
+        assertThat(w.failed()).isEqualTo(1);
+        assertThat(w.loads()).isEqualTo(2);
+    }
+
+    @Test
+    void complete_jobFailed_keepsModelAndCountsFailure() {
+        Dispatcher<String> d = new Dispatcher<>(new Affinity(), 1, 100);
+        d.submit("m1", 0, "1", 0);
+        d.submit("m1", 0, "2", MS);
+        assertThat(d.complete(0, Outcome.FAILED, 2 * MS).load()).isFalse();
+        assertThat(d.workers().get(0).failed()).isEqualTo(1);
+    }
+
+    @Test
+    void submit_exclusiveAffinity_mayLeaveFreeWorkerIdle() {
+        Dispatcher<String> d = new Dispatcher<>(new ExclusiveAffinity(), 2, 100);
+        d.submit("m1", 0, "1", 0);
+        // worker 0 holds m1 and is busy; worker 1 may not take m1
+        assertThat(d.submit("m1", 0, "2", MS).assignment()).isNull();
+        assertThat(d.queued()).isEqualTo(1);
+        assertThat(d.complete(0, Outcome.DONE, 2 * MS).job().payload()).isEqualTo("2");
+    }
+
+    @Test
+    void submit_overCapacity_throwsQueueFull() {
+        Dispatcher<String> d = new Dispatcher<>(new Fifo(), 1, 1);
+        d.submit("m1", 0, "running", 0);
+        d.submit("m1", 0, "waiting", 0);
+        assertThatThrownBy(() -> d.submit("m1", 0, "over", 0)).isInstanceOf(QueueFullException.class);
+        assertThat(d.queued()).isEqualTo(1);
+    }
+
+    @Test
+    void submit_afterClose_throwsShutdownButWaitingJobsStillRun() {
+        Dispatcher<String> d = new Dispatcher<>(new Fifo(), 1, 10);
+        d.submit("m1", 0, "1", 0);
+        d.submit("m1", 0, "2", 0);
+        d.close();
+        assertThatThrownBy(() -> d.submit("m1", 0, "3", 0)).isInstanceOf(ShutdownException.class);
+        assertThat(d.complete(0, Outcome.DONE, MS).job().payload()).isEqualTo("2");
+    }
+
+    @Test
+    void cancel_removesWaitingJobOnly() {
+        Dispatcher<String> d = new Dispatcher<>(new Fifo(), 1, 10);
+        Job<String> running = d.submit("m1", 0, "1", 0).job();
+        Job<String> waiting = d.submit("m1", 0, "2", 0).job();
+        assertThat(d.cancel(running)).isFalse();
+        assertThat(d.cancel(waiting)).isTrue();
+        assertThat(d.complete(0, Outcome.DONE, MS)).isNull();
+    }
+
+    @Test
+    void expire_removesJobsWaitingLongerThanMaxWait() {
+        Dispatcher<String> d = new Dispatcher<>(new Fifo(), 1, 10);
+        d.submit("m1", 0, "running", 0);
+        Job<String> old = d.submit("m1", 0, "old", 0).job();
+        d.submit("m1", 0, "young", 900 * MS);
+        assertThat(d.expire(1_500 * MS, 1_000 * MS)).containsExactly(old);
+        assertThat(d.queued()).isEqualTo(1);
+    }
+
+    @Test
+    void markDown_workerGetsNoJobsUntilUpAgainHoldingNothing() {
+        Dispatcher<String> d = new Dispatcher<>(new Affinity(), 2, 10);
+        d.submit("m1", 0, "1", 0);
+        d.complete(0, Outcome.DONE, MS);
+        d.markDown(0);
+        assertThat(d.workers().get(0).state()).isEqualTo(WorkerState.DOWN);
+        assertThat(d.submit("m1", 0, "2", 2 * MS).assignment().worker()).isEqualTo(1);
+        d.submit("m2", 0, "3", 3 * MS);
+        Assignment<String> a = d.markUp(0, 4 * MS);
+        assertThat(a.worker()).isZero();
+        assertThat(a.job().payload()).isEqualTo("3");
+        assertThat(a.load()).isTrue();
+    }
+
+    @Test
+    void awaitIdle_trueOnceEverythingEnded() throws InterruptedException {
+        Dispatcher<String> d = new Dispatcher<>(new Fifo(), 1, 10);
+        d.submit("m1", 0, "1", 0);
+        assertThat(d.awaitIdle(0, TimeUnit.NANOSECONDS)).isFalse();
+        d.complete(0, Outcome.DONE, MS);
+        assertThat(d.awaitIdle(0, TimeUnit.NANOSECONDS)).isTrue();
+    }
+
+    @Test
+    void complete_strategyReturningUnknownJob_fails() {
+        Job<String> stranger = Job.of(99, "m1", 0, 0, "x");
+        Dispatcher<String> d = new Dispatcher<>((w, waiting, all, now) -> Decision.run(stranger, "bad"), 1, 10);
+        assertThatThrownBy(() -> d.submit("m1", 0, "1", 0)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not waiting");
+    }
+}

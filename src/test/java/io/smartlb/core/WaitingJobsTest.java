@@ -1,0 +1,103 @@
+package io.smartlb.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class WaitingJobsTest {
+
+    private final WaitingJobs<Void> waiting = new WaitingJobs<>();
+    private long nextId = 1;
+
+    private Job<Void> add(String model, long submittedSeconds, double priority) {
+        Job<Void> job = Job.of(nextId++, model, priority, submittedSeconds * 1_000_000_000L, null);
+        waiting.add(job);
+        return job;
+    }
+
+    @Test
+    void head_isEarliestEffectiveTimeWithinModel() {
+        Job<Void> first = add("m1", 0, 0);
+        add("m1", 1, 0);
+        assertThat(waiting.head("m1")).isEqualTo(first);
+        // submitted at 5 s with 10 s head start: ordered as if submitted at -5 s
+        Job<Void> urgent = add("m1", 5, 10);
+        assertThat(waiting.head("m1")).isEqualTo(urgent);
+        assertThat(waiting.count("m1")).isEqualTo(3);
+    }
+
+    @Test
+    void head_tiesGoToEarlierSubmission() {
+        Job<Void> first = add("m1", 3, 0);
+        add("m1", 3, 0);
+        assertThat(waiting.head("m1")).isEqualTo(first);
+    }
+
+    @Test
+    void headsByAge_ordersModelsByTheirHeads() {
+        add("m2", 2, 0);
+        add("m1", 3, 0);
+        add("m3", 1, 0);
+        add("m2", 0, 0);
+        List<String> models = new ArrayList<>();
+        waiting.headsByAge().forEach(job -> models.add(job.model()));
+        assertThat(models).containsExactly("m2", "m3", "m1");
+        assertThat(waiting.oldestHead().model()).isEqualTo("m2");
+        assertThat(waiting.modelCount()).isEqualTo(3);
+    }
+
+    @Test
+    void remove_head_promotesNextAndReordersHeads() {
+        Job<Void> a = add("m1", 0, 0);
+        add("m2", 1, 0);
+        Job<Void> c = add("m1", 2, 0);
+        assertThat(waiting.remove(a)).isTrue();
+        assertThat(waiting.head("m1")).isEqualTo(c);
+        assertThat(waiting.oldestHead().model()).isEqualTo("m2");
+        assertThat(waiting.remove(a)).isFalse();
+        assertThat(waiting.size()).isEqualTo(2);
+    }
+
+    @Test
+    void remove_lastJob_forgetsModel() {
+        Job<Void> a = add("m1", 0, 0);
+        waiting.remove(a);
+        assertThat(waiting.head("m1")).isNull();
+        assertThat(waiting.modelCount()).isZero();
+        assertThat(waiting.oldestHead()).isNull();
+    }
+
+    @Test
+    void removeSubmittedBefore_takesOldestSubmissionsWhateverTheirPriority() {
+        Job<Void> old = add("m1", 0, 0);
+        Job<Void> older = add("m2", 1, 0);
+        Job<Void> urgent = add("m1", 6, 100);  // first in m1 by priority, but submitted after the cutoff
+        assertThat(waiting.removeSubmittedBefore(5_000_000_000L)).containsExactly(old, older);
+        assertThat(waiting.head("m1")).isEqualTo(urgent);
+        assertThat(waiting.size()).isEqualTo(1);
+    }
+
+    @Test
+    void backlogs_reportCountAndEarliestSubmission() {
+        add("m1", 4, 0);
+        add("m1", 9, 100);
+        assertThat(waiting.backlogs()).containsExactly(new ModelBacklog("m1", 2, 4_000_000_000L));
+    }
+
+    @Test
+    void add_sameJobTwice_isRejected() {
+        Job<Void> a = add("m1", 0, 0);
+        assertThatThrownBy(() -> waiting.add(a)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void job_rejectsNonFinitePriority() {
+        assertThatThrownBy(() -> Job.of(1, "m", Double.NaN, 0, null))
+                .hasMessageContaining("priority must be finite");
+        assertThatThrownBy(() -> Job.of(1, "m", 2e6, 0, null))
+                .hasMessageContaining("priority");
+    }
+}
