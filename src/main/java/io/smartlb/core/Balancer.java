@@ -163,14 +163,15 @@ public final class Balancer<D, R> implements AutoCloseable {
         long now = clock.getAsLong();
         for (Job<JobHandle<D, R>> job : dispatcher.removeAllWaiting()) {
             JobHandle<D, R> handle = job.payload();
-            if (handle.fail(JobStatus.QUEUED, "shutting down: the drain timeout passed before the job started", null, now)) {
+            if (handle.fail(JobStatus.QUEUED, "shutting down: the drain timeout passed before the job started",
+                    new ShutdownException(), now)) {
                 listener.finished(handle);
             }
         }
         for (int i = 0; i < mailboxes.size(); i++) {
             JobHandle<D, R> handle = running.get(i);
             if (handle != null) {
-                failRunning(handle, "shutting down: the drain timeout passed while the job ran", null);
+                failRunning(handle, "shutting down: the drain timeout passed while the job ran", new ShutdownException());
             }
             mailboxes.get(i).offer(stopSignal);
             Thread thread = loopThreads.get(i);
@@ -245,17 +246,20 @@ public final class Balancer<D, R> implements AutoCloseable {
         handle.started(assignment, clock.getAsLong());
         running.set(assignment.worker(), handle);
         listener.started(handle);
-        Task<D> task = new Task<>(assignment.worker(), handle.id(), handle.model(), assignment.load(), handle.data());
+        Task<D> task = new Task<>(assignment.worker(), handle.id(), handle.model(), assignment.load(), handle.data(), clock);
         try {
             R value = work.run(task);
+            handle.loaded(task.loadNanos());
             if (handle.succeed(value, clock.getAsLong())) {
                 listener.finished(handle);
             }
             return Outcome.DONE;
         } catch (ModelLoadException e) {
+            handle.loaded(task.loadNanos());
             failRunning(handle, "loading model " + handle.model() + " failed: " + e.getMessage(), e);
             return Outcome.LOAD_FAILED;
         } catch (Exception e) {
+            handle.loaded(task.loadNanos());
             failRunning(handle, e.getMessage() == null ? e.toString() : e.getMessage(), e);
             return Outcome.FAILED;
         } finally {

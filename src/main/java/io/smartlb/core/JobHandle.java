@@ -28,6 +28,7 @@ public final class JobHandle<D, R> {
     private volatile long startedNanos;
     private volatile long finishedNanos;
     private volatile String error;
+    private volatile long loadNanos = -1;
 
     JobHandle(String model, double priority, D data) {
         this.model = Objects.requireNonNull(model, "model");
@@ -90,6 +91,11 @@ public final class JobHandle<D, R> {
         return finishedNanos;
     }
 
+    /** Returns how long loading the model took, or -1 when unknown or when the job loaded none. */
+    public long loadNanos() {
+        return loadNanos;
+    }
+
     /** Returns why the job failed, or null. */
     public String error() {
         return error;
@@ -119,6 +125,10 @@ public final class JobHandle<D, R> {
         dispatchReason = assignment.reason();
         startedNanos = nowNanos;
         status.compareAndSet(JobStatus.QUEUED, JobStatus.RUNNING);
+    }
+
+    void loaded(long nanos) {
+        loadNanos = nanos;
     }
 
     boolean succeed(R value, long nowNanos) {

@@ -1,0 +1,34 @@
+package io.smartlb.api;
+
+import io.smartlb.core.Job;
+import java.util.regex.Pattern;
+
+/** Checks {@code POST /jobs} input; each failure names its field. */
+final class JobRequests {
+
+    static final int MAX_IDEMPOTENCY_KEY = 200;
+    private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}");
+
+    private JobRequests() {
+    }
+
+    static void check(SubmitRequest request, String idempotencyKey) {
+        if (request == null) {
+            throw ApiProblem.badRequest("body", "a JSON object with a 'model' is required");
+        }
+        if (request.model() == null || request.model().isEmpty()) {
+            throw ApiProblem.badRequest("model", "is required");
+        }
+        if (!MODEL.matcher(request.model()).matches()) {
+            throw ApiProblem.badRequest("model",
+                    "must be 1-128 chars of [A-Za-z0-9._:/-], starting with a letter or digit");
+        }
+        if (request.priority() != null
+                && (!Double.isFinite(request.priority()) || Math.abs(request.priority()) > Job.MAX_PRIORITY)) {
+            throw ApiProblem.badRequest("priority", "must be a number within +-" + (long) Job.MAX_PRIORITY + " seconds");
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+            throw ApiProblem.badRequest("Idempotency-Key", "must be 1-" + MAX_IDEMPOTENCY_KEY + " characters");
+        }
+    }
+}

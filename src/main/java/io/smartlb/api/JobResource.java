@@ -1,0 +1,116 @@
+package io.smartlb.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.smartlb.core.JobHandle;
+import io.smartlb.service.BalancerService;
+import io.smartlb.service.Submission;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** The job API: submit, read and cancel jobs. Waiting for a result holds no thread. */
+@Path("/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+public class JobResource {
+
+    @Inject
+    BalancerService service;
+
+    @Inject
+    JobViews views;
+
+    @Inject
+    JobOutcomes outcomes;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Queue a job", description = "With wait=true (default) answers when the job ends; "
+            + "with wait=false answers 202 at once, with Location: /jobs/{id}.")
+    @APIResponse(responseCode = "200", description = "The job ended DONE",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "202", description = "Queued (wait=false)",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid JSON or field; the problem names the field")
+    @APIResponse(responseCode = "429", description = "Queue full; see Retry-After")
+    @APIResponse(responseCode = "500", description = "The backend failed the job")
+    @APIResponse(responseCode = "502", description = "The upstream model server failed the job")
+    @APIResponse(responseCode = "503", description = "Shutting down; see Retry-After")
+    @APIResponse(responseCode = "504", description = "The job waited past balancer.queue.max-wait")
+    public Uni<Response> submit(
+            SubmitRequest request,
+            @Parameter(description = "Answer when the job ends (true) or at once (false)")
+            @QueryParam("wait") @DefaultValue("true") boolean wait,
+            @Parameter(description = "A retry with the same key returns the same job")
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        JobRequests.check(request, idempotencyKey);
+        double priority = request.priority() == null ? 0 : request.priority();
+        Submission submission = service.submit(request.model(), request.data(), priority, idempotencyKey);
+        JobHandle<JsonNode, JsonNode> job = submission.job();
+        if (!wait) {
+            return Uni.createFrom().item(Response.accepted(views.of(job))
+                    .location(URI.create("/jobs/" + job.id())).build());
+        }
+        return Uni.createFrom().completionStage(job.result())
+                .onItemOrFailure().transform((result, failure) -> outcomes.answer(job, failure))
+                // the client went away while waiting: a job that has not started yet is not worth running
+                .onCancellation().invoke(() -> service.abandon(job));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a job", description = "404 once unknown or past balancer.jobs.retention")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or forgotten job")
+    public JobView get(@PathParam("id") String id) {
+        return views.of(service.find(parseId(id)).orElseThrow(() -> ApiProblem.notFound("job " + id)));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Cancel a queued job")
+    @APIResponse(responseCode = "200", description = "Cancelled",
+            content = @Content(schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or forgotten job")
+    @APIResponse(responseCode = "409", description = "The job is running or has ended")
+    public JobView cancel(@PathParam("id") String id) {
+        long jobId = parseId(id);
+        switch (service.cancel(jobId)) {
+            case NOT_FOUND -> throw ApiProblem.notFound("job " + id);
+            case NOT_QUEUED -> {
+                JobHandle<JsonNode, JsonNode> job = service.find(jobId).orElseThrow(() -> ApiProblem.notFound("job " + id));
+                throw new ApiProblem(409, "job " + id + " is " + job.status() + "; only QUEUED jobs can be cancelled",
+                        Map.of("jobStatus", job.status()));
+            }
+            default -> {
+                // cancelled
+            }
+        }
+        return views.of(service.find(jobId).orElseThrow(() -> ApiProblem.notFound("job " + id)));
+    }
+
+    private static long parseId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.notFound("job " + id);
+        }
+    }
+}

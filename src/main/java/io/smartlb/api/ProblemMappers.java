@@ -1,0 +1,72 @@
+package io.smartlb.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.smartlb.core.QueueFullException;
+import io.smartlb.core.ShutdownException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error answer as {@code application/problem+json}; never a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response apiProblem(ApiProblem e) {
+        return Problems.problem(e.status(), e.getMessage(), e.extra()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response queueFull(QueueFullException e) {
+        return Problems.problem(429, e.getMessage(), Map.of()).header("Retry-After", "1").build();
+    }
+
+    @ServerExceptionMapper
+    public Response shuttingDown(ShutdownException e) {
+        return Problems.problem(503, e.getMessage(), Map.of()).header("Retry-After", "5").build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidJson(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return Problems.problem(400, field + ": has the wrong type or shape", Map.of("field", field)).build();
+        }
+        return Problems.problem(400, "body: not valid JSON: " + e.getOriginalMessage(), Map.of("field", "body")).build();
+    }
+
+    // Quarkus maps this subtype itself unless a mapper names it
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e) {
+        return invalidJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        Response original = e.getResponse();
+        int status = original == null ? 500 : original.getStatus();
+        Throwable cause = e.getCause();
+        if (status == 400 && cause instanceof JsonProcessingException json) {
+            return invalidJson(json);
+        }
+        Response.ResponseBuilder problem = Problems.problem(status, e.getMessage(), Map.of());
+        if (original != null && original.getHeaderString("Allow") != null) {
+            problem.header("Allow", original.getHeaderString("Allow"));
+        }
+        return problem.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("unexpected error answering a request", e);
+        return Problems.problem(500, "internal error; see the server log", Map.of()).build();
+    }
+}

@@ -1,0 +1,25 @@
+package io.smartlb.backend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smartlb.core.Task;
+import java.util.OptionalInt;
+
+/**
+ * What actually runs a job on a worker. Called on that worker's own thread, never under the
+ * dispatcher's lock, one job at a time per worker; it may block. Implementations are CDI beans
+ * with {@code @Identifier("name")}, chosen by {@code balancer.backend}.
+ *
+ * <p>Failures: throw {@link io.smartlb.core.ModelLoadException} when the model could not be loaded
+ * (the worker then holds none), {@link UpstreamException} when a remote server answered with an
+ * error (502 to the client), anything else for a failure of the backend itself (500).
+ */
+public interface Backend {
+
+    /** Returns the job's result as JSON. */
+    JsonNode run(Task<JsonNode> task) throws Exception;
+
+    /** Returns how many workers this backend serves, or empty to use {@code balancer.workers}. */
+    default OptionalInt workerCount() {
+        return OptionalInt.empty();
+    }
+}

@@ -1,0 +1,120 @@
+package io.smartlb.service;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+
+/**
+ * Every {@code balancer.*} key, with its default. Checked at startup: a bad value stops the
+ * service with a line naming the key. The core never sees this interface, only validated values.
+ */
+@ConfigMapping(prefix = "balancer")
+public interface BalancerConfig {
+
+    /** Returns the number of workers for the simulated (and custom) backends. */
+    @WithDefault("2")
+    @Min(1)
+    @Max(1024)
+    int workers();
+
+    /** Returns the strategy's name: fifo, affinity, exclusive-affinity or a custom @Identifier. */
+    @WithDefault("affinity")
+    String strategy();
+
+    /** Returns the built-in strategies' settings. */
+    Strategies strategies();
+
+    /** Returns the queue's limits. */
+    Queue queue();
+
+    /** Returns how finished jobs are kept. */
+    Jobs jobs();
+
+    /** Returns the backend's name: simulated or a custom @Identifier. */
+    @WithDefault("simulated")
+    String backend();
+
+    /** Returns the simulated backend's costs. */
+    Simulated simulated();
+
+    /** Returns the shutdown settings. */
+    Shutdown shutdown();
+
+    /** Returns the metrics settings. */
+    Metrics metrics();
+
+    /** Returns how often queued jobs are checked for expiry and finished ones forgotten. */
+    @WithDefault("1s")
+    Duration housekeepingInterval();
+
+    /** The built-in strategies' settings. */
+    interface Strategies {
+        Affinity affinity();
+
+        ExclusiveAffinity exclusiveAffinity();
+
+        /** {@code balancer.strategies.affinity.*}. */
+        interface Affinity {
+            @WithDefault("10s")
+            Duration switchPenalty();
+
+            @WithDefault("1s")
+            Duration sharedModelPenalty();
+        }
+
+        /** {@code balancer.strategies.exclusive-affinity.*}. */
+        interface ExclusiveAffinity {
+            @WithDefault("10s")
+            Duration switchPenalty();
+        }
+    }
+
+    /** {@code balancer.queue.*}. */
+    interface Queue {
+        /** Returns how many jobs may wait; more are refused with 429. */
+        @WithDefault("10000")
+        @Min(1)
+        int capacity();
+
+        /** Returns how long a job may wait before it expires (504); zero for no limit. */
+        @WithDefault("0s")
+        Duration maxWait();
+    }
+
+    /** {@code balancer.jobs.*}. */
+    interface Jobs {
+        /** Returns how long finished jobs (and idempotency keys) stay readable. */
+        @WithDefault("10m")
+        Duration retention();
+
+        /** Returns how many finished jobs are kept at most; the oldest are forgotten first. */
+        @WithDefault("100000")
+        @Min(0)
+        int maxRetained();
+    }
+
+    /** {@code balancer.simulated.*}. */
+    interface Simulated {
+        @WithDefault("5s")
+        Duration loadTime();
+
+        @WithDefault("10ms")
+        Duration processTime();
+    }
+
+    /** {@code balancer.shutdown.*}. */
+    interface Shutdown {
+        /** Returns how long queued and running jobs may take to finish at shutdown. */
+        @WithDefault("30s")
+        Duration drainTimeout();
+    }
+
+    /** {@code balancer.metrics.*}. */
+    interface Metrics {
+        /** Returns whether job meters carry a model tag (unbounded label sets hurt Prometheus). */
+        @WithDefault("false")
+        boolean modelTag();
+    }
+}

@@ -1,0 +1,250 @@
+package io.smartlb.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import io.smartlb.backend.Backend;
+import io.smartlb.core.Balancer;
+import io.smartlb.core.JobHandle;
+import io.smartlb.core.JobListener;
+import io.smartlb.core.JobStatus;
+import io.smartlb.core.ModelBacklog;
+import io.smartlb.core.Strategy;
+import io.smartlb.core.Work;
+import io.smartlb.core.WorkerSnapshot;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
+import org.jboss.logging.Logger;
+
+/**
+ * The balancer as a CDI service: it picks the strategy and backend named in the configuration,
+ * runs the worker loops on a dedicated {@link ManagedExecutor}, keeps finished jobs readable for
+ * the retention time, and drains at shutdown. Embed it in a Quarkus application by injecting it.
+ *
+ * <p>Thread-safe: every method may be called from any thread.
+ */
+@ApplicationScoped
+@Startup
+public class BalancerService {
+
+    private static final Logger LOG = Logger.getLogger(BalancerService.class);
+
+    /** What {@link #cancel} did. */
+    public enum CancelResult { CANCELLED, NOT_FOUND, NOT_QUEUED }
+
+    @Inject
+    BalancerConfig config;
+
+    @Inject
+    @Any
+    Instance<Strategy> strategies;
+
+    @Inject
+    @Any
+    Instance<Backend> backends;
+
+    @Inject
+    @Any
+    Instance<JobListener> listeners;
+
+    private final long originNanos = System.nanoTime();
+    private final Instant originWall = Instant.now();
+    private volatile boolean draining;
+    private ManagedExecutor executor;
+    private Balancer<JsonNode, JsonNode> balancer;
+    private JobRegistry registry;
+    private String strategyName;
+    private Backend backend;
+
+    // CDI creates the bean at startup (@Startup); a bad configuration fails it here, naming the key
+    @jakarta.annotation.PostConstruct
+    void start() {
+        ConfigChecks.check(config);
+        strategyName = config.strategy();
+        Strategy strategy = NamedBeans.select(strategies, strategyName, "balancer.strategy", "strategy");
+        backend = NamedBeans.select(backends, config.backend(), "balancer.backend", "backend");
+        int workers = backend.workerCount().orElse(config.workers());
+        registry = new JobRegistry(config.jobs().retention().toNanos(), config.jobs().maxRetained());
+        List<JobListener> extra = listeners.stream().toList();
+        executor = ManagedExecutor.builder()
+                .maxAsync(workers)
+                .maxQueued(workers)
+                .propagated()  // worker loops outlive any request: carry no context into them
+                .cleared(ThreadContext.ALL_REMAINING)
+                .build();
+        Work<JsonNode, JsonNode> work = backend::run;
+        balancer = Balancer.builder(work)
+                .workers(workers)
+                .strategy(strategy)
+                .capacity(config.queue().capacity())
+                .executor(executor)
+                .clock(this::now)
+                .listener(new Listener(extra))
+                .build();
+        LOG.infof("smartlb started: %d workers, strategy %s, backend %s, queue capacity %d",
+                workers, strategy, config.backend(), config.queue().capacity());
+    }
+
+    /**
+     * Queues a job, or returns the one already known for {@code idempotencyKey}.
+     *
+     * @throws io.smartlb.core.QueueFullException when the queue is full
+     * @throws io.smartlb.core.ShutdownException while draining
+     */
+    public Submission submit(String model, JsonNode data, double priority, String idempotencyKey) {
+        JobRegistry.Lookup lookup = registry.register(idempotencyKey, () -> balancer.submit(model, data, priority));
+        return new Submission(lookup.job().handle(), lookup.created());
+    }
+
+    /** Returns a job that is still known (queued, running, or finished within the retention time). */
+    public Optional<JobHandle<JsonNode, JsonNode>> find(long id) {
+        return registry.find(id);
+    }
+
+    /** Cancels a queued job. */
+    public CancelResult cancel(long id) {
+        Optional<JobHandle<JsonNode, JsonNode>> job = registry.find(id);
+        if (job.isEmpty()) {
+            return CancelResult.NOT_FOUND;
+        }
+        return balancer.cancel(job.get()) ? CancelResult.CANCELLED : CancelResult.NOT_QUEUED;
+    }
+
+    /** Cancels a queued job whose waiting client went away; running jobs go on. */
+    public void abandon(JobHandle<JsonNode, JsonNode> job) {
+        if (job.status() == JobStatus.QUEUED && balancer.cancel(job)) {
+            LOG.debugf("job %d (model %s) cancelled: its client disconnected", job.id(), job.model());
+        }
+    }
+
+    /** Returns every worker's state and statistics. */
+    public List<WorkerSnapshot> workers() {
+        return balancer.workers();
+    }
+
+    /** Returns how many jobs wait. */
+    public int queued() {
+        return balancer.queued();
+    }
+
+    /** Returns the queue capacity. */
+    public int capacity() {
+        return balancer.capacity();
+    }
+
+    /** Returns, per model with waiting jobs, how many wait and since when. */
+    public List<ModelBacklog> backlogs() {
+        return balancer.backlogs();
+    }
+
+    /** Returns the configured strategy's name. */
+    public String strategyName() {
+        return strategyName;
+    }
+
+    /** Returns whether the service is draining (and takes no new jobs). */
+    public boolean draining() {
+        return draining || balancer.isShuttingDown();
+    }
+
+    /** Returns how many worker loops died. */
+    public int deadWorkerLoops() {
+        return balancer.deadLoops();
+    }
+
+    /** Returns the maximum time a job may wait, or zero for none. */
+    public Duration maxWait() {
+        return config.queue().maxWait();
+    }
+
+    /** Returns the service clock, in nanoseconds since start. */
+    public long now() {
+        return System.nanoTime() - originNanos;
+    }
+
+    /** Returns the wall-clock time of a service-clock reading. */
+    public Instant toInstant(long nanos) {
+        return originWall.plusNanos(nanos);
+    }
+
+    /** Expires jobs past max-wait and forgets finished jobs past retention; called periodically. */
+    public void housekeep() {
+        Duration maxWait = config.queue().maxWait();
+        if (!maxWait.isZero()) {
+            for (JobHandle<JsonNode, JsonNode> job : balancer.expire(maxWait)) {
+                LOG.infof("job %d (model %s) expired: waited longer than %s", job.id(), job.model(), maxWait);
+            }
+        }
+        registry.forget(now());
+    }
+
+    /**
+     * Stops taking jobs (readiness DOWN, submissions 503), lets queued and running jobs finish
+     * within {@code balancer.shutdown.drain-timeout}, then fails what is left.
+     */
+    public boolean drain() {
+        draining = true;
+        Duration timeout = config.shutdown().drainTimeout();
+        LOG.infof("draining: %d jobs queued, up to %s to finish", balancer.queued(), timeout);
+        try {
+            boolean drained = balancer.shutdown(timeout);
+            if (!drained) {
+                LOG.warnf("drain timeout %s passed; the jobs left were failed", timeout);
+            }
+            return drained;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        drain();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (!balancer.isShuttingDown()) {
+            drain();
+        }
+        executor.shutdownNow();
+    }
+
+    /** Keeps the registry and the listener beans informed; logs failures once each. */
+    private final class Listener implements JobListener {
+        private final List<JobListener> others;
+
+        Listener(List<JobListener> others) {
+            this.others = others;
+        }
+
+        @Override
+        public void submitted(JobHandle<?, ?> job) {
+            others.forEach(l -> l.submitted(job));
+        }
+
+        @Override
+        public void started(JobHandle<?, ?> job) {
+            others.forEach(l -> l.started(job));
+        }
+
+        @Override
+        public void finished(JobHandle<?, ?> job) {
+            registry.finished(job);
+            if (job.status() == JobStatus.FAILED) {
+                LOG.warnf("job %d (model %s) failed on worker %d: %s", job.id(), job.model(), job.worker(), job.error());
+            }
+            others.forEach(l -> l.finished(job));
+        }
+    }
+}

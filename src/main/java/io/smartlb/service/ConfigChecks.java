@@ -1,0 +1,35 @@
+package io.smartlb.service;
+
+import java.time.Duration;
+
+/** Startup checks that the mapping's annotations cannot express; each names its key. */
+final class ConfigChecks {
+
+    private ConfigChecks() {
+    }
+
+    static void check(BalancerConfig config) {
+        nonNegative("balancer.strategies.affinity.switch-penalty", config.strategies().affinity().switchPenalty());
+        nonNegative("balancer.strategies.affinity.shared-model-penalty",
+                config.strategies().affinity().sharedModelPenalty());
+        nonNegative("balancer.strategies.exclusive-affinity.switch-penalty",
+                config.strategies().exclusiveAffinity().switchPenalty());
+        nonNegative("balancer.queue.max-wait", config.queue().maxWait());
+        positive("balancer.jobs.retention", config.jobs().retention());
+        nonNegative("balancer.simulated.load-time", config.simulated().loadTime());
+        nonNegative("balancer.simulated.process-time", config.simulated().processTime());
+        nonNegative("balancer.shutdown.drain-timeout", config.shutdown().drainTimeout());
+    }
+
+    private static void nonNegative(String key, Duration value) {
+        if (value.isNegative()) {
+            throw new InvalidConfigException(key, value + " is negative; use a duration >= 0, e.g. 10s");
+        }
+    }
+
+    private static void positive(String key, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new InvalidConfigException(key, value + " must be > 0, e.g. 10m");
+        }
+    }
+}
