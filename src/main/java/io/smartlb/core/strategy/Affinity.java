@@ -52,7 +52,7 @@ public final class Affinity implements Strategy {
             }
         }
         best = best.orBetter(Candidate.oldestUnheld(waiting, workers), switchPenaltyNanos);
-        return best.decide(worker);
+        return best.decide(worker, waiting, nowNanos);
     }
 
     @Override

@@ -26,8 +26,12 @@ record Candidate(Job<?> job, long score) {
         return this;
     }
 
-    Decision decide(WorkerView worker) {
-        return job == null ? Decision.nothingWaits() : Decision.run(job, Reasons.choice(worker, job, "best score"));
+    Decision decide(WorkerView worker, Waiting waiting, long nowNanos) {
+        if (job == null) {
+            return Decision.nothingWaits();
+        }
+        return Decision.run(job, Reasons.choice(worker, job, waiting.count(job.model()) + " waiting, head waited "
+                + Reasons.seconds(job.waitedNanos(nowNanos))));
     }
 
     /** Returns the oldest head whose model no worker holds, skipping at most W held ones. */

@@ -37,7 +37,7 @@ public final class ExclusiveAffinity implements Strategy {
         if (best == Candidate.NONE) {
             return waiting.size() == 0 ? Decision.nothingWaits() : Decision.idle("every waiting model is held by another worker");
         }
-        return best.decide(worker);
+        return best.decide(worker, waiting, nowNanos);
     }
 
     @Override

@@ -19,7 +19,8 @@ public final class Fifo implements Strategy {
     @Override
     public Decision next(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
         Job<?> oldest = waiting.oldestHead();
-        return oldest == null ? Decision.nothingWaits() : Decision.run(oldest, Reasons.choice(worker, oldest, "oldest"));
+        return oldest == null ? Decision.nothingWaits() : Decision.run(oldest,
+                Reasons.choice(worker, oldest, "oldest, waited " + Reasons.seconds(oldest.waitedNanos(nowNanos))));
     }
 
     @Override

@@ -9,6 +9,12 @@ final class Reasons {
     private Reasons() {
     }
 
+    /** Returns a duration in seconds with one decimal, e.g. {@code 12.3 s}. */
+    static String seconds(long nanos) {
+        long tenths = Math.max(0, nanos) / 100_000_000L;
+        return tenths / 10 + "." + tenths % 10 + " s";
+    }
+
     /** Returns {@code kept m1: why}, {@code loaded m1: why} or {@code switched m0 -> m1: why}. */
     static String choice(WorkerView worker, Job<?> job, String why) {
         if (worker.holds(job.model())) {

@@ -51,7 +51,9 @@ final class StrategiesTest {
         Job<Void> own = job("m1", 9);
         WorkerView self = worker(0, "m1");
         // m1 scores 9 s; m2 scores 0 + 10 s = 10 s
-        assertThat(new Affinity().next(self, waiting, workers(self), 20 * S).job()).isEqualTo(own);
+        Decision d = new Affinity().next(self, waiting, workers(self), 20 * S);
+        assertThat(d.job()).isEqualTo(own);
+        assertThat(d.reason()).isEqualTo("kept m1: 1 waiting, head waited 11.0 s");
     }
 
     @Test
