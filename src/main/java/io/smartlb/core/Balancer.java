@@ -212,8 +212,7 @@ public final class Balancer<D, R> implements AutoCloseable {
                     return;
                 }
                 while (assignment != null) {
-                    Outcome outcome = run(assignment);
-                    assignment = dispatcher.complete(id, outcome, clock.getAsLong());
+                    assignment = runAndComplete(id, assignment);
                 }
             }
         } catch (InterruptedException e) {
@@ -241,6 +240,20 @@ public final class Balancer<D, R> implements AutoCloseable {
         }
     }
 
+    // returns this worker's next assignment
+    private Assignment<JobHandle<D, R>> runAndComplete(int id, Assignment<JobHandle<D, R>> assignment) {
+        JobHandle<D, R> handle = assignment.job().payload();
+        Outcome outcome = run(assignment);
+        if (outcome != null) {
+            return dispatcher.complete(id, outcome, clock.getAsLong());
+        }
+        // not delivered: this worker is down; the job runs elsewhere if it may be retried
+        boolean requeue = handle.status() == JobStatus.QUEUED;
+        deliver(dispatcher.undelivered(id, requeue, clock.getAsLong()));
+        return null;
+    }
+
+    /** Runs a job; returns how it ended, or null when it was not delivered. */
     private Outcome run(Assignment<JobHandle<D, R>> assignment) {
         JobHandle<D, R> handle = assignment.job().payload();
         handle.started(assignment, clock.getAsLong());
@@ -254,6 +267,11 @@ public final class Balancer<D, R> implements AutoCloseable {
                 listener.finished(handle);
             }
             return Outcome.DONE;
+        } catch (NotDeliveredException e) {
+            if (!handle.requeue()) {
+                failRunning(handle, "not delivered twice: " + e.getMessage(), e);
+            }
+            return null;
         } catch (ModelLoadException e) {
             handle.loaded(task.loadNanos());
             failRunning(handle, "loading model " + handle.model() + " failed: " + e.getMessage(), e);

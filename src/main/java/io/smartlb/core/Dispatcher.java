@@ -150,6 +150,37 @@ public final class Dispatcher<P> {
         }
     }
 
+    /**
+     * Takes back the job {@code worker} could not deliver (its server refused the connection): the
+     * worker goes down with no change to its statistics and, when {@code requeue}, the job waits
+     * again in its old place (else the caller has failed it).
+     *
+     * @return the assignment this caused for a free worker, or null
+     */
+    public Assignment<P> undelivered(int worker, boolean requeue, long nowNanos) {
+        lock.lock();
+        try {
+            Slot<P> slot = slot(worker);
+            Job<P> job = slot.job;
+            if (job == null) {
+                throw new IllegalStateException("worker " + worker + " has no running job");
+            }
+            slot.job = null;
+            busy--;
+            slot.up = false;
+            publish(slot);
+            if (!requeue) {
+                signalIfIdle();
+                return null;
+            }
+            waiting.add(job);
+            Slot<P> other = offeredWorker(job.model());
+            return other == null ? null : decide(other, nowNanos);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Removes a waiting job; returns false when it is not waiting (running, finished or unknown). */
     public boolean cancel(Job<?> job) {
         lock.lock();

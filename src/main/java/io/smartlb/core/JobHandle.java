@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * A submitted job as its submitter sees it: status, timings, worker, and a future for the result.
  * Written by the balancer, read by anyone; every field is safe to read from any thread. Status
  * moves QUEUED, then RUNNING, then DONE or FAILED; or from QUEUED to CANCELLED, EXPIRED or
- * FAILED (dropped at shutdown). The future completes exactly once, when the status becomes final.
+ * FAILED (dropped at shutdown). A job that could not be delivered goes from RUNNING back to
+ * QUEUED, once. The future completes exactly once, when the status becomes final.
  *
  * @param <D> the job data type
  * @param <R> the result type
@@ -29,6 +30,7 @@ public final class JobHandle<D, R> {
     private volatile long finishedNanos;
     private volatile String error;
     private volatile long loadNanos = -1;
+    private volatile boolean requeued;
 
     JobHandle(String model, double priority, D data) {
         this.model = Objects.requireNonNull(model, "model");
@@ -129,6 +131,18 @@ public final class JobHandle<D, R> {
 
     void loaded(long nanos) {
         loadNanos = nanos;
+    }
+
+    // a job that could not be delivered waits again, once
+    boolean requeue() {
+        if (requeued || !status.compareAndSet(JobStatus.RUNNING, JobStatus.QUEUED)) {
+            return false;
+        }
+        requeued = true;
+        worker = -1;
+        modelLoaded = false;
+        startedNanos = 0;
+        return true;
     }
 
     boolean succeed(R value, long nowNanos) {

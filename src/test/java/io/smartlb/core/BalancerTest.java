@@ -159,6 +159,38 @@ final class BalancerTest {
     }
 
     @Test
+    void notDelivered_jobRunsOnAnotherWorkerOnceAndFirstWorkerGoesDown() {
+        Balancer<String, String> b = Balancer.<String, String>builder(task -> {
+            if (task.worker() == 0) {
+                throw new NotDeliveredException("connection refused", null);
+            }
+            return "ran on " + task.worker();
+        }).workers(2).strategy(new Affinity()).executor(executor).build();
+        try {
+            JobHandle<String, String> job = b.submit("m1", null, 0);
+            assertThat(await(job)).isEqualTo("ran on 1");
+            assertThat(b.workers().get(0).state()).isEqualTo(WorkerState.DOWN);
+        } finally {
+            b.close();
+        }
+    }
+
+    @Test
+    void notDelivered_twice_failsJob() {
+        Balancer<String, String> b = Balancer.<String, String>builder(task -> {
+            throw new NotDeliveredException("connection refused by " + task.worker(), null);
+        }).workers(2).strategy(new Affinity()).executor(executor).build();
+        try {
+            JobHandle<String, String> job = b.submit("m1", null, 0);
+            assertThatThrownBy(() -> await(job)).hasMessageContaining("not delivered twice");
+            assertThat(b.workers()).extracting(WorkerSnapshot::state)
+                    .containsExactly(WorkerState.DOWN, WorkerState.DOWN);
+        } finally {
+            b.close();
+        }
+    }
+
+    @Test
     void cancel_queuedJob_completesItCancelled() throws InterruptedException {
         start(1);
         JobHandle<String, String> running = balancer.submit("m1", "1", 0);

@@ -182,6 +182,25 @@ final class DispatcherTest {
     }
 
     @Test
+    void undelivered_requeuesJobForAnotherWorkerAndTakesThisOneDown() {
+        Dispatcher<String> d = new Dispatcher<>(new Affinity(), 2, 10);
+        d.submit("m1", 0, "1", 0);
+        Assignment<String> retry = d.undelivered(0, true, MS);
+        assertThat(retry.worker()).isEqualTo(1);
+        assertThat(retry.job().payload()).isEqualTo("1");
+        assertThat(d.workers().get(0).state()).isEqualTo(WorkerState.DOWN);
+        assertThat(d.workers().get(0).failed()).isZero();
+    }
+
+    @Test
+    void undelivered_withoutRequeue_dropsJob() {
+        Dispatcher<String> d = new Dispatcher<>(new Affinity(), 2, 10);
+        d.submit("m1", 0, "1", 0);
+        assertThat(d.undelivered(0, false, MS)).isNull();
+        assertThat(d.queued()).isZero();
+    }
+
+    @Test
     void awaitIdle_trueOnceEverythingEnded() throws InterruptedException {
         Dispatcher<String> d = new Dispatcher<>(new Fifo(), 1, 10);
         d.submit("m1", 0, "1", 0);
