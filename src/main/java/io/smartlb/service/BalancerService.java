@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
@@ -230,12 +231,12 @@ public class BalancerService {
 
         @Override
         public void submitted(JobHandle<?, ?> job) {
-            others.forEach(l -> l.submitted(job));
+            each(l -> l.submitted(job));
         }
 
         @Override
         public void started(JobHandle<?, ?> job) {
-            others.forEach(l -> l.started(job));
+            each(l -> l.started(job));
         }
 
         @Override
@@ -244,7 +245,18 @@ public class BalancerService {
             if (job.status() == JobStatus.FAILED) {
                 LOG.warnf("job %d (model %s) failed on worker %d: %s", job.id(), job.model(), job.worker(), job.error());
             }
-            others.forEach(l -> l.finished(job));
+            each(l -> l.finished(job));
+        }
+
+        // a listener that throws must not take a worker loop down with it
+        private void each(Consumer<JobListener> call) {
+            for (JobListener listener : others) {
+                try {
+                    call.accept(listener);
+                } catch (RuntimeException e) {
+                    LOG.debugf(e, "job listener %s failed", listener);
+                }
+            }
         }
     }
 }

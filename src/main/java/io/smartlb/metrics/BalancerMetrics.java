@@ -1,0 +1,124 @@
+package io.smartlb.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import io.smartlb.core.JobHandle;
+import io.smartlb.core.JobListener;
+import io.smartlb.core.WorkerSnapshot;
+import io.smartlb.core.WorkerState;
+import io.smartlb.service.BalancerConfig;
+import io.smartlb.service.BalancerService;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Binds the balancer to Micrometer (design.md §7): job counters and timers fed by job events, and
+ * gauges of the queue and of busy workers read from the service at scrape time. A {@code model}
+ * tag is added to the job meters only with {@code balancer.metrics.model-tag=true}.
+ *
+ * <p>Threading: the listener methods run on worker threads and on HTTP threads, outside the
+ * dispatcher's lock. They only update Micrometer's thread-safe meters, never block, and never
+ * let an exception reach the balancer.
+ */
+@Startup  // registers the gauges at startup, before the first job or scrape
+@ApplicationScoped
+public class BalancerMetrics implements JobListener {
+
+    private static final Logger LOG = Logger.getLogger(BalancerMetrics.class);
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    BalancerService service;
+
+    @Inject
+    BalancerConfig config;
+
+    private final AtomicBoolean warned = new AtomicBoolean();
+    private JobMeters meters;
+
+    @PostConstruct
+    void register() {
+        BalancerMeters factory = new BalancerMeters(registry);
+        meters = config.metrics().modelTag()
+                ? JobMeters.perModel(factory)
+                : JobMeters.shared(factory, service.workers().size());
+        // the gauges keep only the application-scoped service, never a job or a request
+        Gauge.builder(BalancerMeters.QUEUE_SIZE, service, BalancerService::queued)
+                .description("Jobs waiting in the queue")
+                .register(registry);
+        Gauge.builder(BalancerMeters.WORKERS_BUSY, service, BalancerMetrics::busyWorkers)
+                .description("Workers running a job")
+                .register(registry);
+    }
+
+    /** Counts a queued job. */
+    @Override
+    public void submitted(JobHandle<?, ?> job) {
+        try {
+            meters.submitted(job.model()).increment();
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    /** Records the job's wait and, when its worker must load the model, the load. */
+    @Override
+    public void started(JobHandle<?, ?> job) {
+        try {
+            String model = job.model();
+            meters.waitTime(model).record(elapsed(job.submittedNanos(), job.startedNanos()), TimeUnit.NANOSECONDS);
+            if (job.modelLoaded()) {
+                meters.loads(job.worker(), model).increment();
+            }
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    /** Counts the job's outcome and records its processing and model load times. */
+    @Override
+    public void finished(JobHandle<?, ?> job) {
+        try {
+            String model = job.model();
+            meters.finished(job.status(), model).increment();
+            // a job given a worker has started; one cancelled, expired or dropped while queued has no processing time
+            if (job.worker() >= 0) {
+                meters.processingTime(model).record(elapsed(job.startedNanos(), job.finishedNanos()), TimeUnit.NANOSECONDS);
+            }
+            long loadNanos = job.loadNanos();
+            if (loadNanos >= 0) {
+                meters.loadTime(model).record(loadNanos, TimeUnit.NANOSECONDS);
+            }
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    private static long elapsed(long fromNanos, long toNanos) {
+        return Math.max(0, toNanos - fromNanos);
+    }
+
+    private static double busyWorkers(BalancerService service) {
+        int busy = 0;
+        for (WorkerSnapshot worker : service.workers()) {
+            if (worker.state() == WorkerState.BUSY) {
+                busy++;
+            }
+        }
+        return busy;
+    }
+
+    // metrics must never fail a job; a broken meter would fail every job, so say it once
+    private void failed(RuntimeException e) {
+        if (warned.compareAndSet(false, true)) {
+            LOG.warn("recording job metrics failed; later failures are not logged", e);
+        }
+    }
+}
