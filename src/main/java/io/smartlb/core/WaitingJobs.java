@@ -1,5 +1,6 @@
 package io.smartlb.core;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,9 +15,11 @@ import java.util.TreeSet;
  * The index of waiting jobs: per model a queue ordered by effective submit time, the model heads
  * in one ordered set, and all jobs in submission order (for expiry).
  *
- * <p>Costs, with n jobs of a model and M models waiting: {@link #add} and {@link #remove} are
- * O(log n + log M); {@link #head}, {@link #count} and {@link #oldestHead} are O(1); walking the
- * first k heads by age is O(k + log M). Memory is O(jobs).
+ * <p>Costs, with n jobs of a model and M models waiting: adding a job in order (the usual case:
+ * no head start) and removing a head are O(1) in the model's queue plus O(log M) when the head
+ * changes; a job with a head start goes to a small sorted side set, O(log n); removing a job from
+ * the middle of a queue (a cancel) is O(n). {@link #head}, {@link #count} and {@link #oldestHead}
+ * are O(1); walking the first k heads by age is O(k + log M). Memory is O(jobs).
  *
  * <p>Not thread-safe: the {@link Dispatcher} owns it and calls it under its lock.
  *
@@ -24,8 +27,10 @@ import java.util.TreeSet;
  */
 public final class WaitingJobs<P> implements Waiting {
 
-    private static final Comparator<ModelQueue<?>> BY_HEAD =
-            (a, b) -> Job.BY_EFFECTIVE_TIME.compare(a.head, b.head);
+    private static final Comparator<ModelQueue<?>> BY_HEAD = (a, b) -> {
+        int byTime = Long.compare(a.headEffective, b.headEffective);
+        return byTime != 0 ? byTime : Long.compare(a.headId, b.headId);
+    };
 
     private final Map<String, ModelQueue<P>> byModel = new HashMap<>();
     private final NavigableSet<ModelQueue<P>> heads = new TreeSet<>(BY_HEAD);
@@ -42,9 +47,9 @@ public final class WaitingJobs<P> implements Waiting {
         if (newHead && queue.head != null) {
             heads.remove(queue);
         }
-        queue.jobs.add(job);
+        queue.add(job);
         if (newHead) {
-            queue.head = job;
+            queue.setHead(job);
             heads.add(queue);
         }
     }
@@ -59,11 +64,11 @@ public final class WaitingJobs<P> implements Waiting {
         if (wasHead) {
             heads.remove(queue);
         }
-        queue.jobs.remove(job);
-        if (queue.jobs.isEmpty()) {
+        queue.remove(job);
+        if (queue.size == 0) {
             byModel.remove(job.model());
         } else if (wasHead) {
-            queue.head = queue.jobs.first();
+            queue.setHead(queue.first());
             heads.add(queue);
         }
         return true;
@@ -97,10 +102,15 @@ public final class WaitingJobs<P> implements Waiting {
         for (ModelQueue<P> queue : heads) {
             long earliest = Long.MAX_VALUE;
             // with priorities the head is not always the longest waiting job
-            for (Job<P> job : queue.jobs) {
+            for (Job<P> job : queue.ordered) {
                 earliest = Math.min(earliest, job.submittedNanos());
             }
-            result.add(new ModelBacklog(queue.model, queue.jobs.size(), earliest));
+            if (queue.early != null) {
+                for (Job<P> job : queue.early) {
+                    earliest = Math.min(earliest, job.submittedNanos());
+                }
+            }
+            result.add(new ModelBacklog(queue.model, queue.size, earliest));
         }
         return result;
     }
@@ -124,7 +134,7 @@ public final class WaitingJobs<P> implements Waiting {
     @Override
     public int count(String model) {
         ModelQueue<P> queue = byModel.get(model);
-        return queue == null ? 0 : queue.jobs.size();
+        return queue == null ? 0 : queue.size;
     }
 
     @Override
@@ -149,14 +159,59 @@ public final class WaitingJobs<P> implements Waiting {
         };
     }
 
-    /** One model's waiting jobs; its head is cached so that the heads set can compare in O(1). */
+    /**
+     * One model's waiting jobs: jobs in effective order in a deque, jobs that arrived out of order
+     * (with a head start) in a sorted side set; the head, the smaller of the two firsts, is cached
+     * with its sort keys so that the heads set compares primitives.
+     */
     private static final class ModelQueue<P> {
         final String model;
-        final TreeSet<Job<P>> jobs = new TreeSet<>(Job.BY_EFFECTIVE_TIME);
+        final ArrayDeque<Job<P>> ordered = new ArrayDeque<>();
+        TreeSet<Job<P>> early;
+        int size;
         Job<P> head;
+        long headEffective;
+        long headId;
+
+        void setHead(Job<P> job) {
+            head = job;
+            headEffective = job.effectiveNanos();
+            headId = job.id();
+        }
 
         ModelQueue(String model) {
             this.model = model;
+        }
+
+        void add(Job<P> job) {
+            Job<P> tail = ordered.peekLast();
+            if (tail == null || Job.BY_EFFECTIVE_TIME.compare(job, tail) > 0) {
+                ordered.addLast(job);
+            } else {
+                if (early == null) {
+                    early = new TreeSet<>(Job.BY_EFFECTIVE_TIME);
+                }
+                early.add(job);
+            }
+            size++;
+        }
+
+        void remove(Job<?> job) {
+            if (job.equals(ordered.peekFirst())) {
+                ordered.pollFirst();
+            } else if (early == null || !early.remove(job)) {
+                ordered.remove(job);
+            }
+            size--;
+        }
+
+        Job<P> first() {
+            Job<P> a = ordered.peekFirst();
+            Job<P> b = early == null || early.isEmpty() ? null : early.first();
+            if (a == null) {
+                return b;
+            }
+            return b == null || Job.BY_EFFECTIVE_TIME.compare(a, b) < 0 ? a : b;
         }
     }
 }

@@ -82,15 +82,18 @@ final class BalancerTest {
 
     @Test
     void submit_seed_twoWorkersKeepOneModelEach() {
-        // jobs meet pairwise at a barrier, so neither worker can run ahead and take the other's model
+        // all four are queued before any ends, and jobs meet pairwise at a barrier,
+        // so neither worker can run ahead and take the other's model
         CyclicBarrier pairs = new CyclicBarrier(2);
         balancer = Balancer.<String, String>builder(task -> {
             ran.add(task.worker() + ":" + task.model() + ":" + task.data());
+            gate.await(TIMEOUT_S, TimeUnit.SECONDS);
             pairs.await(TIMEOUT_S, TimeUnit.SECONDS);
             return task.data();
         }).workers(2).strategy(new Affinity()).executor(executor).build();
         List<JobHandle<String, String>> jobs = List.of(balancer.submit("olia", "1", 0),
                 balancer.submit("olia1", "2", 0), balancer.submit("olia", "3", 0), balancer.submit("olia1", "4", 0));
+        gate.countDown();
         jobs.forEach(BalancerTest::await);
         assertThat(ran).containsExactlyInAnyOrder("0:olia:1", "1:olia1:2", "0:olia:3", "1:olia1:4");
         assertThat(jobs).extracting(JobHandle::worker).containsExactly(0, 1, 0, 1);

@@ -1,0 +1,24 @@
+package io.smartlb;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import io.smartlb.sim.SimulateCommand;
+import java.util.Arrays;
+
+/**
+ * The entry point: {@code simulate ...} replays a trace and exits without booting Quarkus (no HTTP
+ * server, no banner); anything else starts the service.
+ */
+@QuarkusMain
+public class Main {
+
+    /** Runs the simulate command, or the service. */
+    public static void main(String... args) {
+        if (args.length > 0 && "simulate".equals(args[0])) {
+            // decided before Quarkus.run, so the simulator never opens a port or reads service config
+            int code = new SimulateCommand().run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
+            System.exit(code);
+        }
+        Quarkus.run(args);
+    }
+}

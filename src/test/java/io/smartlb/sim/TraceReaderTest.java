@@ -1,0 +1,95 @@
+package io.smartlb.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+final class TraceReaderTest {
+
+    @Test
+    void read_validRows_keepsColumnsAndNumbersModels() {
+        Trace trace = TestTraces.inline("0,m1,5000,10,0", "0,m2,4000,20,1.5", "7,m1,5000,30,-2");
+
+        assertThat(trace.name()).isEqualTo("inline.csv");
+        assertThat(trace.size()).isEqualTo(3);
+        assertThat(trace.models()).containsExactly("m1", "m2");
+        assertThat(trace.arrivalMs(2)).isEqualTo(7);
+        assertThat(trace.model(2)).isEqualTo("m1");
+        assertThat(trace.modelIndex(2)).isZero();
+        assertThat(trace.loadMs(1)).isEqualTo(4000);
+        assertThat(trace.processMs(2)).isEqualTo(30);
+        assertThat(trace.priority(1)).isEqualTo(1.5);
+        assertThat(trace.priority(2)).isEqualTo(-2);
+    }
+
+    @Test
+    void read_crlfAndByteOrderMark_accepted() throws Exception {
+        String text = "\uFEFF" + TraceReader.HEADER + "\r\n0,m1,1,2,0\r\n";
+
+        Trace trace = TraceReader.read("windows.csv", new StringReader(text));
+
+        assertThat(trace.size()).isEqualTo(1);
+        assertThat(trace.model(0)).isEqualTo("m1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "0,m1,x,10,0       | inline.csv:3: load_ms is not a non-negative integer: 'x'",
+        "0,m1,-5,10,0      | inline.csv:3: load_ms is not a non-negative integer: '-5'",
+        "0,m1,5,1.5,0      | inline.csv:3: process_ms is not a non-negative integer: '1.5'",
+        "a,m1,5,1,0        | inline.csv:3: arrival_ms is not a non-negative integer: 'a'",
+        "0,m1,5,,0         | inline.csv:3: process_ms is not a non-negative integer: ''",
+        "0,,5,1,0          | inline.csv:3: model is empty or blank",
+        "0,m1,5,1          | inline.csv:3: expected 5 columns, found 4: '0,m1,5,1'",
+        "0,m1,5,1,0,9      | inline.csv:3: expected 5 columns, found more: '0,m1,5,1,0,9'",
+        "0,m1,5,1,NaN      | inline.csv:3: priority is not a number: 'NaN'",
+        "0,m1,5,1,1e400    | inline.csv:3: priority must be finite and within +-1000000 seconds: '1e400'",
+        "0,m1,5,1,2000000  | inline.csv:3: priority must be finite and within +-1000000 seconds: '2000000'",
+        "0,m1,5,1,1d       | inline.csv:3: priority is not a number: '1d'",
+        "''                | inline.csv:3: expected 5 columns, found 1: ''",
+    })
+    void read_badRow_namesFileAndLine(String row, String message) {
+        // line 1 is the header, line 2 a good row, line 3 the bad one
+        assertThatThrownBy(() -> TestTraces.inline("0,m1,5,1,0", row))
+                .hasRootCauseInstanceOf(MalformedTraceException.class)
+                .hasRootCauseMessage(message);
+    }
+
+    @Test
+    void read_arrivalGoesBack_namesLine() {
+        assertThatThrownBy(() -> TestTraces.inline("10,m1,5,1,0", "10,m2,5,1,0", "9,m1,5,1,0"))
+                .hasRootCauseMessage("inline.csv:4: arrival_ms goes back in time: 9 after 10");
+    }
+
+    @Test
+    void read_wrongHeader_namesLineOne() {
+        assertThatThrownBy(() -> TraceReader.read("t.csv", new StringReader("arrival,model\n0,m1,1,1,0\n")))
+                .isInstanceOf(MalformedTraceException.class)
+                .hasMessage("t.csv:1: expected the header 'arrival_ms,model,load_ms,process_ms,priority', "
+                        + "found 'arrival,model'");
+    }
+
+    @Test
+    void read_emptyFileOrNoRows_rejected() {
+        assertThatThrownBy(() -> TraceReader.read("e.csv", new StringReader("")))
+                .isInstanceOf(MalformedTraceException.class)
+                .hasMessageStartingWith("e.csv: empty file");
+        assertThatThrownBy(() -> TraceReader.read("h.csv", new StringReader(TraceReader.HEADER + "\n")))
+                .isInstanceOf(MalformedTraceException.class)
+                .hasMessage("h.csv: no jobs after the header");
+    }
+
+    @Test
+    void read_timesBeyondSimulatedRange_rejected() {
+        // 9e12 ms is the limit: the dispatcher's nanosecond clock must hold arrival plus all costs
+        assertThatThrownBy(() -> TestTraces.inline("8000000000000,m1,600000000000,400000000001,0"))
+                .hasRootCauseMessage("inline.csv:2: arrivals plus job costs exceed 9000000000000 ms, "
+                        + "more than a simulation can represent");
+        assertThatThrownBy(() -> TestTraces.inline("0,m1,99999999999999999999,1,0"))
+                .hasRootCauseMessage("inline.csv:2: load_ms is larger than 9000000000000: '99999999999999999999'");
+    }
+}
