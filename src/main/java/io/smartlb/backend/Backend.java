@@ -3,6 +3,8 @@ package io.smartlb.backend;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smartlb.core.Task;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What actually runs a job on a worker. Called on that worker's own thread, never under the
@@ -21,5 +23,15 @@ public interface Backend {
     /** Returns how many workers this backend serves, or empty to use {@code balancer.workers}. */
     default OptionalInt workerCount() {
         return OptionalInt.empty();
+    }
+
+    /** Passes a request through to the task's worker and returns its answer unchanged. */
+    default ForwardResponse forward(Task<?> task, ForwardRequest request) throws Exception {
+        throw new UnsupportedOperationException("this backend cannot pass requests through; use balancer.backend=http");
+    }
+
+    /** Returns whether {@code worker} can take jobs; backends without health probes say yes. */
+    default CompletionStage<Boolean> probe(int worker) {
+        return CompletableFuture.completedFuture(true);
     }
 }

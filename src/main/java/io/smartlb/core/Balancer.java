@@ -40,6 +40,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     private final List<BlockingQueue<Assignment<JobHandle<D, R>>>> mailboxes;
     private final AtomicReferenceArray<Thread> loopThreads;
     private final AtomicReferenceArray<JobHandle<D, R>> running;
+    private final AtomicReferenceArray<Boolean> loopDead;
     private final Assignment<JobHandle<D, R>> stopSignal = new Assignment<>(-1, Job.of(-1, "-", 0, 0, null), false, "stop");
     private final AtomicInteger loopsDied = new AtomicInteger();
     private volatile boolean stopping;
@@ -52,6 +53,10 @@ public final class Balancer<D, R> implements AutoCloseable {
         this.mailboxes = new ArrayList<>(builder.workers);
         this.loopThreads = new AtomicReferenceArray<>(builder.workers);
         this.running = new AtomicReferenceArray<>(builder.workers);
+        this.loopDead = new AtomicReferenceArray<>(builder.workers);
+        for (int i = 0; i < builder.workers; i++) {
+            loopDead.set(i, false);
+        }
         for (int i = 0; i < builder.workers; i++) {
             mailboxes.add(new ArrayBlockingQueue<>(2));
         }
@@ -145,9 +150,11 @@ public final class Balancer<D, R> implements AutoCloseable {
         dispatcher.markDown(worker);
     }
 
-    /** Brings a worker back into service, holding no model. */
+    /** Brings a worker back into service, holding no model; a worker whose loop died stays down. */
     public void markUp(int worker) {
-        deliver(dispatcher.markUp(worker, clock.getAsLong()));
+        if (!loopDead.get(worker)) {
+            deliver(dispatcher.markUp(worker, clock.getAsLong()));
+        }
     }
 
     /**
@@ -233,6 +240,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     // an Error escaped a job (or the loop was interrupted): fail its job, take the worker out of service
     private void loopDied(int id, Assignment<JobHandle<D, R>> assignment, Throwable death) {
         loopsDied.incrementAndGet();
+        loopDead.set(id, true);
         dispatcher.markDown(id);
         if (assignment != null && assignment != stopSignal) {
             failRunning(assignment.job().payload(), "worker " + id + " died: " + death, death);

@@ -5,6 +5,8 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Every {@code balancer.*} key, with its default. Checked at startup: a bad value stops the
@@ -38,6 +40,9 @@ public interface BalancerConfig {
 
     /** Returns the simulated backend's costs. */
     Simulated simulated();
+
+    /** Returns the http backend's settings. */
+    Http http();
 
     /** Returns the shutdown settings. */
     Shutdown shutdown();
@@ -102,6 +107,32 @@ public interface BalancerConfig {
 
         @WithDefault("10ms")
         Duration processTime();
+    }
+
+    /** {@code balancer.http.*}: real model servers, one worker per upstream. */
+    interface Http {
+        /** Returns the upstream base URLs, one worker each, in order; required with backend=http. */
+        Optional<List<String>> upstreams();
+
+        /** Returns the request path on the upstream; may contain {@code {model}}. */
+        @WithDefault("/")
+        String path();
+
+        /** Returns the header that tells the upstream which model to use. */
+        @WithDefault("X-Model")
+        String modelHeader();
+
+        /** Returns the time limit of one request, model load included. */
+        @WithDefault("60s")
+        Duration timeout();
+
+        /** Returns the path probed with GET; a 2xx answer means up. */
+        @WithDefault("/health")
+        String healthPath();
+
+        /** Returns how often upstreams are probed. */
+        @WithDefault("5s")
+        Duration healthInterval();
     }
 
     /** {@code balancer.shutdown.*}. */

@@ -190,6 +190,31 @@ public class BalancerService {
     }
 
     /**
+     * Probes every worker's backend: a worker that fails goes DOWN (no new jobs); one that answers
+     * again comes back holding no model. Never blocks: probes complete on the client's threads.
+     */
+    public void probeWorkers() {
+        for (int worker = 0; worker < balancer.workers().size(); worker++) {
+            int id = worker;
+            backend.probe(id).thenAccept(up -> {
+                if (balancer.isShuttingDown()) {
+                    return;
+                }
+                if (up) {
+                    balancer.markUp(id);
+                } else {
+                    balancer.markDown(id);
+                }
+            });
+        }
+    }
+
+    /** Returns the backend that runs the jobs. */
+    public Backend backend() {
+        return backend;
+    }
+
+    /**
      * Stops taking jobs (readiness DOWN, submissions 503), lets queued and running jobs finish
      * within {@code balancer.shutdown.drain-timeout}, then fails what is left.
      */

@@ -2,10 +2,16 @@ package io.smartlb.service;
 
 import io.smallrye.common.annotation.Identifier;
 import io.smartlb.backend.Backend;
+import io.smartlb.backend.HttpBackend;
 import io.smartlb.backend.SimulatedBackend;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The built-in backends as CDI beans named by {@code @Identifier}, built from the configuration. */
 @Dependent
@@ -16,5 +22,45 @@ class BuiltInBackends {
     @Identifier(SimulatedBackend.NAME)
     Backend simulated(BalancerConfig config) {
         return new SimulatedBackend(config.simulated().loadTime(), config.simulated().processTime());
+    }
+
+    @Produces
+    @ApplicationScoped
+    @Identifier(HttpBackend.NAME)
+    Backend http(BalancerConfig config) {
+        BalancerConfig.Http http = config.http();
+        List<URI> upstreams = upstreams(http.upstreams().orElse(List.of()));
+        if (!http.path().startsWith("/")) {
+            throw new InvalidConfigException("balancer.http.path", "must start with /: '" + http.path() + "'");
+        }
+        if (!http.healthPath().startsWith("/")) {
+            throw new InvalidConfigException("balancer.http.health-path", "must start with /: '" + http.healthPath() + "'");
+        }
+        Duration timeout = http.timeout();
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new InvalidConfigException("balancer.http.timeout", timeout + " must be > 0, e.g. 60s");
+        }
+        return new HttpBackend(upstreams, http.path(), http.modelHeader(), timeout, http.healthPath(),
+                HttpBackend.newClient(timeout));
+    }
+
+    private static List<URI> upstreams(List<String> values) {
+        if (values.isEmpty()) {
+            throw new InvalidConfigException("balancer.http.upstreams",
+                    "required with balancer.backend=http, e.g. http://gpu-0:8000,http://gpu-1:8000");
+        }
+        List<URI> uris = new ArrayList<>();
+        for (String value : values) {
+            try {
+                URI uri = new URI(value.trim());
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new URISyntaxException(value, "not an absolute http(s) URL");
+                }
+                uris.add(uri);
+            } catch (URISyntaxException e) {
+                throw new InvalidConfigException("balancer.http.upstreams", "'" + value + "' is not an http(s) URL");
+            }
+        }
+        return uris;
     }
 }

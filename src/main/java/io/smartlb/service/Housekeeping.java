@@ -4,7 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Runs the service's periodic chores: expiry past max-wait, forgetting past retention. */
+/** Runs the service's periodic chores: expiry, forgetting past retention, probing workers. */
 @ApplicationScoped
 class Housekeeping {
 
@@ -14,5 +14,10 @@ class Housekeeping {
     @Scheduled(every = "${balancer.housekeeping-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         service.housekeep();
+    }
+
+    @Scheduled(every = "${balancer.http.health-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void probe() {
+        service.probeWorkers();
     }
 }

@@ -1,0 +1,172 @@
+package io.smartlb.backend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.smartlb.core.NotDeliveredException;
+import io.smartlb.core.Task;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Runs jobs on real model servers, one worker per upstream: {@code POST {upstream}{path}} with the
+ * job's data as the JSON body and the model in a header. The balancer's view of an upstream's model
+ * is the model it last sent it. Uses the JDK {@link HttpClient} (pooled keep-alive connections).
+ *
+ * <p>A refused connection, or one that breaks before any answer, means the job never ran: it is
+ * reported as {@link NotDeliveredException}, so the balancer takes the upstream out of service and
+ * runs the job elsewhere. A non-2xx answer fails the job with an {@link UpstreamException}.
+ */
+public final class HttpBackend implements Backend {
+
+    /** The configuration name. */
+    public static final String NAME = "http";
+
+    private static final int BODY_START = 200;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<URI> upstreams;
+    private final String path;
+    private final String modelHeader;
+    private final Duration timeout;
+    private final String healthPath;
+    private final HttpClient client;
+
+    /**
+     * @param upstreams base URIs, one worker each, in order
+     * @param path the request path on the upstream; {@code {model}} is replaced by the model
+     * @param modelHeader the header that names the model
+     * @param timeout per request, load included
+     * @param healthPath probed with GET; 2xx means up
+     */
+    public HttpBackend(List<URI> upstreams, String path, String modelHeader, Duration timeout, String healthPath,
+                       HttpClient client) {
+        if (upstreams.isEmpty()) {
+            throw new IllegalArgumentException("at least one upstream is needed");
+        }
+        this.upstreams = List.copyOf(upstreams);
+        this.path = Objects.requireNonNull(path, "path");
+        this.modelHeader = Objects.requireNonNull(modelHeader, "modelHeader");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.healthPath = Objects.requireNonNull(healthPath, "healthPath");
+        this.client = Objects.requireNonNull(client, "client");
+    }
+
+    @Override
+    public OptionalInt workerCount() {
+        return OptionalInt.of(upstreams.size());
+    }
+
+    @Override
+    public JsonNode run(Task<JsonNode> task) throws Exception {
+        JsonNode data = task.data();
+        byte[] body = data == null ? "{}".getBytes(StandardCharsets.UTF_8) : JSON.writeValueAsBytes(data);
+        URI uri = resolve(task.worker(), path.replace("{model}", URLEncoder.encode(task.model(), StandardCharsets.UTF_8)), null);
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header(modelHeader, task.model())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<byte[]> response = send(request);
+        if (response.statusCode() / 100 != 2) {
+            throw new UpstreamException("upstream " + upstreams.get(task.worker()) + " answered "
+                    + response.statusCode() + ": " + start(response.body()), response.statusCode());
+        }
+        return parse(response);
+    }
+
+    @Override
+    public ForwardResponse forward(Task<?> task, ForwardRequest forward) throws Exception {
+        URI uri = resolve(task.worker(), "/" + forward.path(), forward.query());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header(modelHeader, task.model())
+                .method(forward.method(), forward.body().length == 0 && !hasBody(forward.method())
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(forward.body()));
+        if (forward.contentType() != null) {
+            request.header("Content-Type", forward.contentType());
+        }
+        HttpResponse<byte[]> response = send(request.build());
+        return new ForwardResponse(response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null), response.body());
+    }
+
+    @Override
+    public CompletionStage<Boolean> probe(int worker) {
+        HttpRequest request = HttpRequest.newBuilder(resolve(worker, healthPath, null)).timeout(timeout).GET().build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .thenApply(response -> response.statusCode() / 100 == 2)
+                .exceptionally(e -> false);
+    }
+
+    /** Returns the base URI of {@code worker}'s upstream. */
+    public URI upstream(int worker) {
+        return upstreams.get(worker);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) throws Exception {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException e) {
+            throw new NotDeliveredException("upstream " + request.uri() + " did not accept a connection within the timeout", e);
+        } catch (HttpTimeoutException e) {
+            throw new UpstreamException("upstream " + request.uri() + " timed out after " + timeout.toMillis() + " ms", 0);
+        } catch (ConnectException e) {
+            throw new NotDeliveredException("upstream " + request.uri() + " refused the connection", e);
+        } catch (IOException e) {
+            // the connection broke before any answer came: the request can be sent elsewhere
+            throw new NotDeliveredException("upstream " + request.uri() + " closed the connection: " + e.getMessage(), e);
+        }
+    }
+
+    private URI resolve(int worker, String requestPath, String query) {
+        String base = upstreams.get(worker).toString();
+        String slashed = base.endsWith("/") && requestPath.startsWith("/") ? requestPath.substring(1) : requestPath;
+        return URI.create(base + slashed + (query == null || query.isEmpty() ? "" : "?" + query));
+    }
+
+    private static JsonNode parse(HttpResponse<byte[]> response) {
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (contentType.contains("json")) {
+            try {
+                return JSON.readTree(response.body());
+            } catch (IOException e) {
+                // a server that says JSON but sends something else: keep what it sent
+            }
+        }
+        return TextNode.valueOf(new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    private static String start(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, BODY_START), StandardCharsets.UTF_8);
+        return body.length > BODY_START ? text + "..." : text;
+    }
+
+    private static boolean hasBody(String method) {
+        return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+    }
+
+    /** Returns a client with keep-alive connections, HTTP/1.1, and a connect timeout. */
+    public static HttpClient newClient(Duration connectTimeout) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+}

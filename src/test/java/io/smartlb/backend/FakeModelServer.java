@@ -1,0 +1,145 @@
+package io.smartlb.backend;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * A model server for tests, on 127.0.0.1: it holds one model, "loads" another by sleeping
+ * {@code loadMillis}, serves one request at a time, and records the models it served in order.
+ *
+ * <ul>
+ *   <li>{@code POST /} (any path but the ones below): answers {@code {"model": m, "server": name,
+ *       "echo": <body as JSON>}}; the model comes from the {@code X-Model} header.</li>
+ *   <li>{@code POST /echo-bytes}: answers the request body and content type unchanged.</li>
+ *   <li>{@code POST /fail}: answers 500 with a text body.</li>
+ *   <li>{@code GET /health}: 200, or 503 once {@link #setHealthy(boolean)} says so.</li>
+ * </ul>
+ */
+final class FakeModelServer implements AutoCloseable {
+
+    private final String name;
+    private final long loadMillis;
+    private final List<String> served = new ArrayList<>();  // guarded by this
+    private volatile boolean healthy = true;
+    private HttpServer server;
+    private ExecutorService executor;
+    private String model;                                    // guarded by this
+    private int port;
+
+    FakeModelServer(String name, long loadMillis) {
+        this.name = name;
+        this.loadMillis = loadMillis;
+    }
+
+    /** Starts on a free port (or the previous one after {@link #close()}). */
+    FakeModelServer start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+        port = server.getAddress().getPort();
+        executor = Executors.newSingleThreadExecutor();  // one request at a time, like a GPU
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        synchronized (this) {
+            model = null;  // a restarted server holds no model
+        }
+        return this;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    synchronized List<String> served() {
+        return List.copyOf(served);
+    }
+
+    /** Returns how many times this server switched models. */
+    synchronized int loads() {
+        int loads = 0;
+        String last = null;
+        for (String m : served) {
+            if (!m.equals(last)) {
+                loads++;
+            }
+            last = m;
+        }
+        return loads;
+    }
+
+    void setHealthy(boolean healthy) {
+        this.healthy = healthy;
+    }
+
+    /** Stops at once, like a killed process: open connections are dropped. */
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = readAll(exchange.getRequestBody());
+            if (path.equals("/health")) {
+                respond(exchange, healthy ? 200 : 503, "text/plain", (healthy ? "up" : "down").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String wanted = exchange.getRequestHeaders().getFirst("X-Model");
+            serve(wanted);
+            switch (path) {
+                case "/echo-bytes" -> respond(exchange, 200,
+                        exchange.getRequestHeaders().getFirst("Content-Type"), body);
+                case "/fail" -> respond(exchange, 500, "text/plain",
+                        "model server exploded".getBytes(StandardCharsets.UTF_8));
+                default -> respond(exchange, 200, "application/json",
+                        ("{\"model\":\"" + wanted + "\",\"server\":\"" + name + "\",\"echo\":"
+                                + (body.length == 0 ? "null" : new String(body, StandardCharsets.UTF_8)) + "}")
+                                .getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private void serve(String wanted) {
+        boolean load;
+        synchronized (this) {
+            load = wanted != null && !wanted.equals(model);
+            model = wanted;
+            served.add(String.valueOf(wanted));
+        }
+        if (load && loadMillis > 0) {
+            try {
+                Thread.sleep(loadMillis);  // simulates the model load, not a wait in a test
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        return in.readAllBytes();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        if (contentType != null) {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

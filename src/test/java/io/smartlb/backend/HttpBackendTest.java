@@ -1,0 +1,160 @@
+package io.smartlb.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smartlb.core.Balancer;
+import io.smartlb.core.JobFailedException;
+import io.smartlb.core.JobHandle;
+import io.smartlb.core.Task;
+import io.smartlb.core.WorkerSnapshot;
+import io.smartlb.core.WorkerState;
+import io.smartlb.core.strategy.Affinity;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The http backend against real HTTP model servers on 127.0.0.1, through the core runtime. */
+final class HttpBackendTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<FakeModelServer> servers = new ArrayList<>();
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private Balancer<JsonNode, JsonNode> balancer;
+    private HttpBackend backend;
+
+    private void start(long loadMillis, int count) throws IOException {
+        List<URI> upstreams = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            FakeModelServer server = new FakeModelServer("gpu-" + i, loadMillis).start();
+            servers.add(server);
+            upstreams.add(URI.create(server.url()));
+        }
+        backend = new HttpBackend(upstreams, "/", "X-Model", TIMEOUT, "/health", HttpBackend.newClient(TIMEOUT));
+        balancer = Balancer.<JsonNode, JsonNode>builder(backend::run)
+                .workers(count).strategy(new Affinity()).executor(executor).capacity(1000).build();
+    }
+
+    @AfterEach
+    void stop() {
+        if (balancer != null) {
+            balancer.close();
+        }
+        executor.shutdownNow();
+        servers.forEach(FakeModelServer::close);
+    }
+
+    private static JsonNode result(JobHandle<JsonNode, JsonNode> job) {
+        return job.result().orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    @Test
+    void run_sendsDataAndModelHeader_returnsUpstreamJson() throws Exception {
+        start(0, 1);
+        JsonNode result = result(balancer.submit("m1", JSON.readTree("{\"text\":\"hi\"}"), 0));
+        assertThat(result.get("model").asText()).isEqualTo("m1");
+        assertThat(result.get("echo").get("text").asText()).isEqualTo("hi");
+        assertThat(result.get("server").asText()).isEqualTo("gpu-0");
+    }
+
+    @Test
+    void run_groupsJobsByModel_loadsFarBelowJobs() throws Exception {
+        start(30, 2);
+        // 40 jobs over 4 models queue up while the two servers load their first models
+        List<JobHandle<JsonNode, JsonNode>> jobs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            jobs.add(balancer.submit("m" + (i % 4), null, 0));
+        }
+        jobs.forEach(HttpBackendTest::result);
+        int loads = servers.stream().mapToInt(FakeModelServer::loads).sum();
+        assertThat(servers.stream().mapToInt(s -> s.served().size()).sum()).isEqualTo(40);
+        // arrival order would switch on nearly every job; affinity loads each model about once
+        assertThat(loads).isLessThanOrEqualTo(8);
+        assertThat(balancer.workers().stream().mapToLong(WorkerSnapshot::loads).sum()).isEqualTo(loads);
+    }
+
+    @Test
+    void run_upstreamError_failsJobWithStatusAndBodyStart() throws Exception {
+        start(0, 1);
+        HttpBackend failing = new HttpBackend(List.of(URI.create(servers.get(0).url())), "/fail", "X-Model",
+                TIMEOUT, "/health", HttpBackend.newClient(TIMEOUT));
+        assertThatThrownBy(() -> failing.run(new Task<>(0, 1, "m1", true, null, System::nanoTime)))
+                .isInstanceOfSatisfying(UpstreamException.class, e -> {
+                    assertThat(e.upstreamStatus()).isEqualTo(500);
+                    assertThat(e.getMessage()).contains("answered 500: model server exploded");
+                });
+    }
+
+    @Test
+    void run_killedUpstream_jobsAnsweredByTheOtherAndWorkerDown() throws Exception {
+        start(20, 2);
+        List<JobHandle<JsonNode, JsonNode>> jobs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            jobs.add(balancer.submit("m" + (i % 2), null, 0));
+        }
+        await().atMost(TIMEOUT).until(() -> !servers.get(0).served().isEmpty());
+        servers.get(0).close();
+        for (JobHandle<JsonNode, JsonNode> job : jobs) {
+            try {
+                result(job);
+            } catch (CompletionException e) {
+                // a job the killed server had already read may fail; none may be lost
+                assertThat(e).hasCauseInstanceOf(JobFailedException.class);
+            }
+        }
+        assertThat(jobs).allSatisfy(job -> assertThat(job.status().isFinal()).isTrue());
+        long done = jobs.stream().filter(job -> job.result().isDone() && !job.result().isCompletedExceptionally()).count();
+        assertThat(done).isGreaterThanOrEqualTo(19);
+        assertThat(balancer.workers().get(0).state()).isEqualTo(WorkerState.DOWN);
+        assertThat(result(balancer.submit("m0", null, 0)).get("server").asText()).isEqualTo("gpu-1");
+    }
+
+    @Test
+    void probe_recoveredUpstream_comesBackHoldingNoModel() throws Exception {
+        start(0, 2);
+        result(balancer.submit("m1", null, 0));
+        servers.get(0).close();
+        assertThat(backend.probe(0).toCompletableFuture().get(10, TimeUnit.SECONDS)).isFalse();
+        balancer.markDown(0);
+        servers.get(0).start();
+        assertThat(backend.probe(0).toCompletableFuture().get(10, TimeUnit.SECONDS)).isTrue();
+        balancer.markUp(0);
+        WorkerSnapshot w = balancer.workers().get(0);
+        assertThat(w.state()).isEqualTo(WorkerState.IDLE);
+        assertThat(w.model()).isNull();
+    }
+
+    @Test
+    void probe_unhealthyUpstream_isDown() throws Exception {
+        start(0, 1);
+        servers.get(0).setHealthy(false);
+        assertThat(backend.probe(0).toCompletableFuture().get(10, TimeUnit.SECONDS)).isFalse();
+    }
+
+    @Test
+    void forward_binaryBodyAndContentType_passUnchanged() throws Exception {
+        start(0, 1);
+        byte[] bytes = new byte[256];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) i;
+        }
+        ForwardResponse response = backend.forward(new Task<>(0, 1, "m1", true, null, System::nanoTime),
+                new ForwardRequest("POST", "echo-bytes", null, "audio/wav", bytes));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).isEqualTo("audio/wav");
+        assertThat(response.body()).isEqualTo(bytes);
+    }
+}
