@@ -49,7 +49,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         this.work = builder.work;
         this.clock = builder.clock;
         this.listener = builder.listener;
-        this.dispatcher = new Dispatcher<>(builder.strategy, builder.workers, builder.capacity);
+        this.dispatcher = new Dispatcher<>(builder.strategy, builder.workers, builder.capacity, this::deliver);
         this.mailboxes = new ArrayList<>(builder.workers);
         this.loopThreads = new AtomicReferenceArray<>(builder.workers);
         this.running = new AtomicReferenceArray<>(builder.workers);
@@ -147,7 +147,7 @@ public final class Balancer<D, R> implements AutoCloseable {
 
     /** Takes a worker out of service; its running job, if any, still ends normally. */
     public void markDown(int worker) {
-        dispatcher.markDown(worker);
+        dispatcher.markDown(worker, clock.getAsLong());
     }
 
     /** Brings a worker back into service, holding no model; a worker whose loop died stays down. */
@@ -241,7 +241,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     private void loopDied(int id, Assignment<JobHandle<D, R>> assignment, Throwable death) {
         loopsDied.incrementAndGet();
         loopDead.set(id, true);
-        dispatcher.markDown(id);
+        dispatcher.markDown(id, clock.getAsLong());
         if (assignment != null && assignment != stopSignal) {
             failRunning(assignment.job().payload(), "worker " + id + " died: " + death, death);
             dispatcher.complete(id, Outcome.FAILED, clock.getAsLong());
@@ -253,7 +253,10 @@ public final class Balancer<D, R> implements AutoCloseable {
         JobHandle<D, R> handle = assignment.job().payload();
         Outcome outcome = run(assignment);
         if (outcome != null) {
-            return dispatcher.complete(id, outcome, clock.getAsLong());
+            long now = clock.getAsLong();
+            JobCost cost = outcome == Outcome.LOAD_FAILED ? null : new JobCost(handle.model(), assignment.load(),
+                    assignment.load() ? handle.loadNanos() : 0, Math.max(0, now - handle.startedNanos()));
+            return dispatcher.complete(id, outcome, now, cost);
         }
         // not delivered: this worker is down; the job runs elsewhere if it may be retried
         boolean requeue = handle.status() == JobStatus.QUEUED;

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The one owner of the waiting jobs and the worker states: it admits jobs, asks the strategy which
@@ -38,18 +39,33 @@ public final class Dispatcher<P> {
     private final WorkerView[] views;                             // guarded by lock
     private final Map<String, Integer> holders = new HashMap<>(); // guarded by lock
     private final Workers workers;
+    private final Consumer<Assignment<P>> handOff;
     private long nextId = 1;                                      // guarded by lock
     private int busy;                                             // guarded by lock
     private boolean closed;                                       // guarded by lock
 
     /**
+     * Creates a dispatcher for {@code workerCount} empty, idle workers whose extra assignments are
+     * refused (for strategies that never leave a worker idle while jobs wait, and for tests).
+     */
+    public Dispatcher(Strategy strategy, int workerCount, int capacity) {
+        this(strategy, workerCount, capacity, extra -> {
+            throw new IllegalStateException("no hand-off for an assignment to worker " + extra.worker());
+        });
+    }
+
+    /**
      * Creates a dispatcher for {@code workerCount} empty, idle workers.
      *
      * @param capacity how many jobs may wait before {@link #submit} throws {@link QueueFullException}
+     * @param handOff takes, under the lock, assignments made to other workers than the caller's:
+     *     when a worker leaves a model that still has waiting jobs, idle workers are asked again
+     *     (a strategy may have left them idle because that model was held); it must not block
      */
     @SuppressWarnings("unchecked")
-    public Dispatcher(Strategy strategy, int workerCount, int capacity) {
+    public Dispatcher(Strategy strategy, int workerCount, int capacity, Consumer<Assignment<P>> handOff) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
+        this.handOff = Objects.requireNonNull(handOff, "handOff");
         if (workerCount < 1) {
             throw new IllegalArgumentException("workers must be >= 1: " + workerCount);
         }
@@ -119,9 +135,21 @@ public final class Dispatcher<P> {
      * idle (or is down).
      */
     public Assignment<P> complete(int worker, Outcome outcome, long nowNanos) {
+        return complete(worker, outcome, nowNanos, null);
+    }
+
+    /**
+     * As {@link #complete(int, Outcome, long)}, first telling the strategy what the job cost.
+     *
+     * @param cost what the job cost, or null when unknown
+     */
+    public Assignment<P> complete(int worker, Outcome outcome, long nowNanos, JobCost cost) {
         Objects.requireNonNull(outcome, "outcome");
         lock.lock();
         try {
+            if (cost != null) {
+                strategy.observe(cost);
+            }
             Slot<P> slot = slot(worker);
             if (slot.job == null) {
                 throw new IllegalStateException("worker " + worker + " has no running job");
@@ -168,6 +196,7 @@ public final class Dispatcher<P> {
             slot.job = null;
             busy--;
             slot.up = false;
+            setModel(slot, null);
             publish(slot);
             if (!requeue) {
                 signalIfIdle();
@@ -175,7 +204,9 @@ public final class Dispatcher<P> {
             }
             waiting.add(job);
             Slot<P> other = offeredWorker(job.model());
-            return other == null ? null : decide(other, nowNanos);
+            Assignment<P> next = other == null ? null : decide(other, nowNanos);
+            reoffer(job.model(), nowNanos);
+            return next;
         } finally {
             lock.unlock();
         }
@@ -263,15 +294,18 @@ public final class Dispatcher<P> {
     }
 
     /**
-     * Takes {@code worker} out of service: it gets no new jobs; a running job still ends through
-     * {@link #complete}.
+     * Takes {@code worker} out of service: it gets no new jobs and holds no model (so others may
+     * take its model's jobs); a running job still ends through {@link #complete}.
      */
-    public void markDown(int worker) {
+    public void markDown(int worker, long nowNanos) {
         lock.lock();
         try {
             Slot<P> slot = slot(worker);
             slot.up = false;
+            String left = slot.model;
+            setModel(slot, null);
             publish(slot);
+            reoffer(left, nowNanos);
         } finally {
             lock.unlock();
         }
@@ -354,6 +388,21 @@ public final class Dispatcher<P> {
         return empty != null ? empty : any;
     }
 
+    // a model lost its holder while its jobs wait: idle workers may have refused them before
+    private void reoffer(String model, long nowNanos) {
+        if (model == null || waiting.count(model) == 0) {
+            return;
+        }
+        Slot<P> free;
+        while ((free = offeredWorker(model)) != null) {
+            Assignment<P> extra = decide(free, nowNanos);
+            if (extra == null) {
+                return;
+            }
+            handOff.accept(extra);
+        }
+    }
+
     private Assignment<P> decide(Slot<P> slot, long nowNanos) {
         publish(slot);
         if (waiting.size() == 0) {
@@ -372,6 +421,7 @@ public final class Dispatcher<P> {
             throw new IllegalStateException("strategy chose a job that is not waiting: " + job);
         }
         boolean load = !job.model().equals(slot.model);
+        String left = slot.model;
         if (load) {
             setModel(slot, job.model());
             slot.loads++;
@@ -380,7 +430,11 @@ public final class Dispatcher<P> {
         slot.job = job;
         busy++;
         publish(slot);
-        return new Assignment<>(slot.id, job, load, decision.reason());
+        Assignment<P> assignment = new Assignment<>(slot.id, job, load, decision.reason());
+        if (load) {
+            reoffer(left, nowNanos);
+        }
+        return assignment;
     }
 
     private void setModel(Slot<P> slot, String model) {

@@ -19,12 +19,9 @@ public interface Strategy {
     Decision next(WorkerView worker, Waiting waiting, Workers workers, long nowNanos);
 
     /**
-     * Called after a job ends, with what it cost; strategies that learn costs override it.
-     *
-     * @param model the job's model
-     * @param loadNanos time spent loading the model, 0 when the worker held it
-     * @param processNanos time spent on the job itself
+     * Called under the dispatcher's lock when a job ends, before its worker asks for the next one,
+     * with what the job cost; strategies that learn costs override it.
      */
-    default void observe(String model, long loadNanos, long processNanos) {
+    default void observe(JobCost cost) {
     }
 }

@@ -3,6 +3,7 @@ package io.smartlb.sim;
 import io.smartlb.core.Admission;
 import io.smartlb.core.Assignment;
 import io.smartlb.core.Dispatcher;
+import io.smartlb.core.JobCost;
 import io.smartlb.core.Outcome;
 import io.smartlb.core.Strategy;
 import io.smartlb.core.WorkerSnapshot;
@@ -62,11 +63,14 @@ public final class Simulator {
         private final long[] finishMs = new long[trace.size()];
         private long loads;
         private int done;
+        private long clockMs;
 
         Run(Strategy strategy) {
             this.strategy = Objects.requireNonNull(strategy, "strategy");
             // the payload is the trace row; the queue never fills, as the trace decides the load
-            this.dispatcher = new Dispatcher<>(strategy, workers, Integer.MAX_VALUE);
+            // assignments to other workers than the one deciding (after a worker leaves a model with
+            // waiting jobs) start at the time of the event that caused them
+            this.dispatcher = new Dispatcher<>(strategy, workers, Integer.MAX_VALUE, extra -> start(extra, clockMs));
         }
 
         void replay() {
@@ -88,6 +92,7 @@ public final class Simulator {
 
         private void arrive(int row) {
             long now = trace.arrivalMs(row);
+            clockMs = now;
             Admission<Integer> admission = dispatcher.submit(
                     trace.model(row), trace.priority(row), row, now * NANOS_PER_MS);
             start(admission.assignment(), now);
@@ -95,13 +100,15 @@ public final class Simulator {
 
         private void finish() {
             long now = completions.peekTime();
+            clockMs = now;
             int worker = completions.poll();
             int row = runningRow[worker];
-            // observe before the next decision, so a cost-learning strategy already knows this job's cost
-            strategy.observe(trace.model(row), runningLoaded[worker] ? trace.loadMs(row) * NANOS_PER_MS : 0,
-                    trace.processMs(row) * NANOS_PER_MS);
+            // the strategy learns this job's cost before the worker's next decision
+            long loadNanos = runningLoaded[worker] ? trace.loadMs(row) * NANOS_PER_MS : 0;
+            JobCost cost = new JobCost(trace.model(row), runningLoaded[worker], loadNanos,
+                    loadNanos + trace.processMs(row) * NANOS_PER_MS);
             done++;
-            start(dispatcher.complete(worker, Outcome.DONE, now * NANOS_PER_MS), now);
+            start(dispatcher.complete(worker, Outcome.DONE, now * NANOS_PER_MS, cost), now);
         }
 
         private void start(Assignment<Integer> assignment, long now) {

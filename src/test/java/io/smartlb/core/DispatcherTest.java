@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.smartlb.core.strategy.Affinity;
 import io.smartlb.core.strategy.ExclusiveAffinity;
 import io.smartlb.core.strategy.Fifo;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -171,7 +173,7 @@ final class DispatcherTest {
         Dispatcher<String> d = new Dispatcher<>(new Affinity(), 2, 10);
         d.submit("m1", 0, "1", 0);
         d.complete(0, Outcome.DONE, MS);
-        d.markDown(0);
+        d.markDown(0, MS);
         assertThat(d.workers().get(0).state()).isEqualTo(WorkerState.DOWN);
         assertThat(d.submit("m1", 0, "2", 2 * MS).assignment().worker()).isEqualTo(1);
         d.submit("m2", 0, "3", 3 * MS);
@@ -198,6 +200,20 @@ final class DispatcherTest {
         d.submit("m1", 0, "1", 0);
         assertThat(d.undelivered(0, false, MS)).isNull();
         assertThat(d.queued()).isZero();
+    }
+
+    @Test
+    void markDown_releasedModel_isOfferedToIdleWorkerThatRefusedIt() {
+        List<Assignment<String>> handedOff = new ArrayList<>();
+        Dispatcher<String> d = new Dispatcher<>(new ExclusiveAffinity(), 2, 10, handedOff::add);
+        d.submit("m1", 0, "1", 0);
+        // worker 1 may not take m1 while worker 0 holds it
+        assertThat(d.submit("m1", 0, "2", MS).assignment()).isNull();
+        d.markDown(0, 2 * MS);
+        assertThat(handedOff).singleElement().satisfies(a -> {
+            assertThat(a.worker()).isEqualTo(1);
+            assertThat(a.job().payload()).isEqualTo("2");
+        });
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartlb.core.Decision;
+import io.smartlb.core.JobCost;
 import io.smartlb.core.Strategy;
 import io.smartlb.core.Waiting;
 import io.smartlb.core.WorkerView;
@@ -143,8 +144,8 @@ final class SimulatorTest {
         }
 
         @Override
-        public void observe(String model, long loadNanos, long processNanos) {
-            observed.add(model + " " + loadNanos + " " + processNanos);
+        public void observe(JobCost cost) {
+            observed.add(cost.model() + " " + cost.loadNanos() + " " + cost.processNanos());
         }
     }
 }
