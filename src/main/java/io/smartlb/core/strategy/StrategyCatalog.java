@@ -33,6 +33,10 @@ public final class StrategyCatalog {
                 settings.duration(Affinity.NAME, "shared-model-penalty", Affinity.DEFAULT_SHARED_MODEL_PENALTY)));
         FACTORIES.put(ExclusiveAffinity.NAME, settings -> new ExclusiveAffinity(
                 settings.duration(ExclusiveAffinity.NAME, "switch-penalty", Affinity.DEFAULT_SWITCH_PENALTY)));
+        FACTORIES.put(Adaptive.NAME, settings -> new Adaptive(
+                settings.duration(Adaptive.NAME, "max-wait", Adaptive.DEFAULT_MAX_WAIT),
+                settings.duration(Adaptive.NAME, "default-load-time", Adaptive.DEFAULT_LOAD_TIME),
+                settings.duration(Adaptive.NAME, "default-process-time", Adaptive.DEFAULT_PROCESS_TIME)));
     }
 
     private StrategyCatalog() {

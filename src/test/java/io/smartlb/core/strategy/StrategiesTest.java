@@ -119,7 +119,7 @@ final class StrategiesTest {
     @Test
     void catalog_unknownName_failsNamingTheKnownOnes() {
         assertThatThrownBy(() -> StrategyCatalog.create("x", StrategyCatalog.Settings.defaults()))
-                .hasMessage("strategy 'x' not found; known: fifo, affinity, exclusive-affinity");
+                .hasMessage("strategy 'x' not found; known: fifo, affinity, exclusive-affinity, adaptive");
     }
 
     @Test

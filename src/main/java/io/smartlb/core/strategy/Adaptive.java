@@ -1,0 +1,203 @@
+package io.smartlb.core.strategy;
+
+import io.smartlb.core.Decision;
+import io.smartlb.core.Job;
+import io.smartlb.core.JobCost;
+import io.smartlb.core.Strategy;
+import io.smartlb.core.Waiting;
+import io.smartlb.core.WorkerView;
+import io.smartlb.core.Workers;
+import java.time.Duration;
+
+/**
+ * Cost-aware switching with a hard bound on waiting; one configuration for every workload.
+ *
+ * <p>It learns each model's load time and job time from what jobs cost ({@link CostModel}) and
+ * decides, for a free worker, in this order (a job's <em>age</em> is its effective wait: time
+ * since its effective submit time, so priority counts as waiting already done):
+ *
+ * <ol>
+ *   <li><b>Overdue jobs first</b> (the hard bound). A job is overdue once its age exceeds
+ *       {@code maxWait}. While any job is overdue, a free worker starts an overdue job: its own
+ *       model's oldest if that one is overdue (no load needed), else the oldest overdue job of a
+ *       model no worker holds. Overdue jobs of a model another worker holds are left to that
+ *       worker, which serves its own overdue jobs first.</li>
+ *   <li><b>Exhaustive service.</b> A worker keeps its model while that model has jobs: with
+ *       switch-over times, exhaustive service needs the fewest switches and, in loaded systems,
+ *       gives the least waiting (Takagi, <i>Analysis of Polling Systems</i>, 1986; Levy, Sidi and
+ *       Boxma, "Dominance relations in polling systems", Queueing Systems 6, 1990).</li>
+ *   <li><b>Next model: oldest first, more jobs per load among near-equals.</b> Otherwise the
+ *       worker takes the model no worker holds whose head is oldest; among heads younger than that
+ *       one by less than their own load time, the one with the most jobs (Smith's ratio rule:
+ *       more jobs served per load, when waiting longer costs less than a load). Serving models in
+ *       order of their oldest job makes a cycle in which each model is visited once with all it
+ *       gathered, as in cyclic exhaustive polling.</li>
+ *   <li><b>Spreading only when idle otherwise and when it pays.</b> When only models held by
+ *       other workers wait, a worker joins one only if its backlog B (jobs x job time) exceeds
+ *       2h(h+1) load times with h holders: one more worker finishes it sooner despite loading it
+ *       and loading something else afterwards, B/h > 2L + B/(h+1). Otherwise it stays idle rather
+ *       than duplicate a load (delay scheduling, Zaharia et al., EuroSys 2010); the dispatcher asks
+ *       it again when a job arrives or a model is released.</li>
+ * </ol>
+ *
+ * <p><b>Guarantee.</b> While no job has waited more than twice {@code maxWait}: once a job is
+ * overdue, no worker starts a job that is not overdue; a worker that becomes free serves its own
+ * model's overdue jobs, if it has any, else starts the oldest overdue job of a model no other
+ * worker holds. So an overdue job starts as soon as a worker frees up that holds its model or has
+ * no overdue jobs of its own, after the overdue jobs older than it. <b>Overload.</b> Once the
+ * oldest job has waited more than twice {@code maxWait}, the bound has failed: the system receives
+ * more work than it can do, and every switch made to honour the bound would cost capacity the
+ * backlog needs. The strategy then drops rule 1 until nothing is overdue again and serves in the
+ * order that loses the least capacity (rules 2 to 4), so the bound never makes an overload worse
+ * or turns it into FIFO thrashing.
+ *
+ * <p>Cost per decision: O(W + K + log M) for W workers, M waiting models and a constant K of
+ * heads examined; no decision scans all models or jobs.
+ */
+public final class Adaptive implements Strategy {
+
+    /** The configuration name. */
+    public static final String NAME = "adaptive";
+    /** Default hard bound on waiting: a safety net that healthy systems never reach. */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofMinutes(5);
+    /** Assumed load time before any load was seen. */
+    public static final Duration DEFAULT_LOAD_TIME = Duration.ofSeconds(5);
+    /** Assumed job time before any job was seen. */
+    public static final Duration DEFAULT_PROCESS_TIME = Duration.ofMillis(100);
+
+    // heads examined when choosing where to switch, beyond the at most W held ones skipped
+    private static final int CANDIDATES = 16;
+    // past this many times max-wait the bound has failed: the system is overloaded
+    private static final int OVERLOAD_FACTOR = 2;
+    private static final int MAX_MODELS_REMEMBERED = 100_000;
+
+    private final long maxWaitNanos;
+    private final CostModel costs;
+    private boolean overloaded;
+
+    public Adaptive() {
+        this(DEFAULT_MAX_WAIT, DEFAULT_LOAD_TIME, DEFAULT_PROCESS_TIME);
+    }
+
+    public Adaptive(Duration maxWait, Duration defaultLoadTime, Duration defaultProcessTime) {
+        if (maxWait == null || maxWait.isNegative() || maxWait.isZero()) {
+            throw new IllegalArgumentException("max-wait must be > 0: " + maxWait);
+        }
+        Penalties.nanos("default-load-time", defaultLoadTime);
+        Penalties.nanos("default-process-time", defaultProcessTime);
+        this.maxWaitNanos = maxWait.toNanos();
+        this.costs = new CostModel(defaultLoadTime, defaultProcessTime, MAX_MODELS_REMEMBERED);
+    }
+
+    @Override
+    public void observe(JobCost cost) {
+        costs.observe(cost);
+    }
+
+    @Override
+    public Decision next(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
+        if (waiting.size() == 0) {
+            return Decision.nothingWaits();
+        }
+        String own = worker.model();
+        Job<?> ownHead = own == null ? null : waiting.head(own);
+        Decision overdue = overdue(worker, ownHead, waiting, workers, nowNanos);
+        if (overdue != null) {
+            return overdue;
+        }
+        if (ownHead != null) {
+            return Decision.run(ownHead, "kept " + own + ": " + waiting.count(own) + " waiting");
+        }
+        return nextModel(worker, waiting, workers, nowNanos);
+    }
+
+    private boolean isOverdue(Job<?> job, long nowNanos) {
+        return nowNanos - job.effectiveNanos() > maxWaitNanos;
+    }
+
+    private Decision overdue(WorkerView worker, Job<?> ownHead, Waiting waiting, Workers workers, long nowNanos) {
+        long oldestAge = nowNanos - waiting.oldestHead().effectiveNanos();
+        if (oldestAge > OVERLOAD_FACTOR * maxWaitNanos) {
+            overloaded = true;
+        } else if (oldestAge <= maxWaitNanos) {
+            overloaded = false;
+        }
+        if (overloaded) {
+            return null;
+        }
+        if (ownHead != null && isOverdue(ownHead, nowNanos)) {
+            return Decision.run(ownHead, "kept " + ownHead.model() + ": head waited "
+                    + Reasons.seconds(ownHead.waitedNanos(nowNanos)) + " > max-wait");
+        }
+        Job<?> oldest = null;
+        for (Job<?> head : waiting.headsByAge()) {
+            if (!isOverdue(head, nowNanos)) {
+                break;
+            }
+            if (workers.holders(head.model()) == 0) {
+                oldest = head;
+                break;
+            }
+        }
+        if (oldest == null) {
+            return null;
+        }
+        return Decision.run(oldest, Reasons.choice(worker, oldest, "oldest waited "
+                + Reasons.seconds(nowNanos - oldest.effectiveNanos()) + " > max-wait"));
+    }
+
+    private Decision nextModel(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
+        Job<?> best = null;
+        long oldestEffective = 0;
+        int examined = 0;
+        for (Job<?> head : waiting.headsByAge()) {
+            if (workers.holders(head.model()) > 0) {
+                continue;
+            }
+            if (best == null) {
+                best = head;
+                oldestEffective = head.effectiveNanos();
+            } else if (head.effectiveNanos() - oldestEffective > costs.loadNanos(head.model())) {
+                break;  // waiting longer for the oldest costs more than this head's load saves
+            } else if (waiting.count(head.model()) > waiting.count(best.model())) {
+                best = head;
+            }
+            if (++examined == CANDIDATES) {
+                break;
+            }
+        }
+        if (best == null) {
+            best = modelWorthSharing(worker, waiting, workers, nowNanos);
+        }
+        if (best == null) {
+            return Decision.idle("every waiting model is held by a busy worker and too small to share");
+        }
+        return Decision.run(best, Reasons.choice(worker, best, waiting.count(best.model()) + " waiting, head waited "
+                + Reasons.seconds(best.waitedNanos(nowNanos))));
+    }
+
+    // the oldest head of a model other workers hold whose backlog pays for one more worker
+    private Job<?> modelWorthSharing(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
+        Job<?> best = null;
+        for (WorkerView other : workers.all()) {
+            String model = other.model();
+            if (model == null || other.id() == worker.id() || waiting.count(model) == 0) {
+                continue;
+            }
+            int h = workers.holders(model);
+            double backlog = waiting.count(model) * costs.processNanos(model);
+            if (backlog > 2.0 * h * (h + 1) * costs.loadNanos(model)) {
+                Job<?> head = waiting.head(model);
+                if (best == null || Job.BY_EFFECTIVE_TIME.compare(head, best) < 0) {
+                    best = head;
+                }
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public String toString() {
+        return NAME + "(max-wait=" + Duration.ofNanos(maxWaitNanos) + ")";
+    }
+}

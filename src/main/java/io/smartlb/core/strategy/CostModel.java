@@ -1,0 +1,82 @@
+package io.smartlb.core.strategy;
+
+import io.smartlb.core.JobCost;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Per-model estimates of load time and job time, learned from what jobs cost (exponentially
+ * weighted moving averages). A model not seen yet is assumed to cost what models cost on average
+ * so far, or the configured defaults before anything was seen. At most {@code maxModels} models
+ * are remembered, least recently used forgotten first. Not thread-safe: the dispatcher's lock
+ * guards it.
+ */
+final class CostModel {
+
+    // weight of a new sample: recent costs count most, one outlier does not dominate
+    private static final double ALPHA = 0.3;
+
+    private final Map<String, Estimate> byModel;
+    private final Estimate overall;
+
+    CostModel(Duration defaultLoad, Duration defaultProcess, int maxModels) {
+        this.overall = new Estimate(defaultLoad.toNanos(), defaultProcess.toNanos());
+        this.byModel = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Estimate> eldest) {
+                return size() > maxModels;
+            }
+        };
+    }
+
+    /** Returns the estimated load time of {@code model}, in nanoseconds. */
+    double loadNanos(String model) {
+        Estimate e = byModel.get(model);
+        return e == null || !e.loadSeen ? overall.load : e.load;
+    }
+
+    /** Returns the estimated time of one job of {@code model}, in nanoseconds. */
+    double processNanos(String model) {
+        Estimate e = byModel.get(model);
+        return e == null || !e.processSeen ? overall.process : e.process;
+    }
+
+    void observe(JobCost cost) {
+        Estimate e = byModel.computeIfAbsent(cost.model(), m -> new Estimate(overall.load, overall.process));
+        long process = cost.processNanos();
+        if (process >= 0) {
+            e.addProcess(process);
+            overall.addProcess(process);
+        }
+        if (cost.loaded()) {
+            // a load not measured apart is the job's time less what its jobs usually take
+            long load = cost.loadNanos() >= 0 ? cost.loadNanos() : Math.max(0, cost.totalNanos() - (long) e.process);
+            e.addLoad(load);
+            overall.addLoad(load);
+        }
+    }
+
+    /** One model's (or all models') running estimates. */
+    private static final class Estimate {
+        double load;
+        double process;
+        boolean loadSeen;
+        boolean processSeen;
+
+        Estimate(double load, double process) {
+            this.load = load;
+            this.process = process;
+        }
+
+        void addLoad(long sample) {
+            load = loadSeen ? load + ALPHA * (sample - load) : sample;
+            loadSeen = true;
+        }
+
+        void addProcess(long sample) {
+            process = processSeen ? process + ALPHA * (sample - process) : sample;
+            processSeen = true;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.smartlb.core.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.smartlb.core.JobCost;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+final class CostModelTest {
+
+    private static final long MS = 1_000_000L;
+
+    private final CostModel costs = new CostModel(Duration.ofSeconds(5), Duration.ofMillis(100), 2);
+
+    @Test
+    void unseenModel_usesDefaultsThenTheAverageOfSeenModels() {
+        assertThat(costs.loadNanos("m1")).isEqualTo(5_000 * MS);
+        costs.observe(new JobCost("m1", true, 2_000 * MS, 2_010 * MS));
+        assertThat(costs.loadNanos("m1")).isEqualTo(2_000 * MS);
+        assertThat(costs.processNanos("m1")).isEqualTo(10 * MS);
+        assertThat(costs.loadNanos("m9")).isEqualTo(2_000 * MS);
+    }
+
+    @Test
+    void loadNotMeasuredApart_isTotalLessTheUsualJobTime() {
+        costs.observe(new JobCost("m1", false, 0, 40 * MS));
+        costs.observe(new JobCost("m1", true, -1, 1_040 * MS));
+        assertThat(costs.loadNanos("m1")).isCloseTo(1_000 * MS, within(1.0));
+    }
+
+    @Test
+    void samples_areSmoothed() {
+        costs.observe(new JobCost("m1", false, 0, 100 * MS));
+        costs.observe(new JobCost("m1", false, 0, 200 * MS));
+        // 100 + 0.3 * (200 - 100)
+        assertThat(costs.processNanos("m1")).isCloseTo(130 * MS, within(1.0));
+    }
+
+    @Test
+    void models_boundedLeastRecentlyUsedFirst() {
+        costs.observe(new JobCost("m1", true, 1_000 * MS, 1_000 * MS));
+        costs.observe(new JobCost("m2", true, 2_000 * MS, 2_000 * MS));
+        costs.observe(new JobCost("m3", true, 3_000 * MS, 3_000 * MS));
+        // m1 is forgotten: it falls back to the running average of all loads
+        assertThat(costs.loadNanos("m1")).isNotEqualTo(1_000 * MS);
+        assertThat(costs.loadNanos("m3")).isEqualTo(3_000 * MS);
+    }
+}

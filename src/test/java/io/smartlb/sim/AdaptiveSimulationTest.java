@@ -1,0 +1,71 @@
+package io.smartlb.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smartlb.core.strategy.Adaptive;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The adaptive strategy replayed in virtual time: issue 5's exact targets and the wait bound. */
+final class AdaptiveSimulationTest {
+
+    private static SimulationReport run(Trace trace, int workers, Adaptive adaptive) {
+        return new Simulator(trace, workers).run("adaptive", adaptive);
+    }
+
+    @Test
+    void seedExample_loadsAndMakespanAtTheLowerBound() throws Exception {
+        Trace trace = TraceReader.read(TestTraces.shared("seed-example.csv"));
+        SimulationReport report = run(trace, 1, new Adaptive());
+        assertThat(report.switches()).isEqualTo(2);
+        assertThat(report.makespanMs()).isEqualTo(10_060);
+    }
+
+    @Test
+    void burst_loadsAtTheLowerBoundAndMakespanWithin2Percent() throws Exception {
+        Trace trace = TraceReader.read(TestTraces.shared("burst.csv"));
+        SimulationReport report = run(trace, 4, new Adaptive());
+        assertThat(report.switches()).isEqualTo(report.bounds().switches());
+        assertThat(report.makespanMs()).isLessThanOrEqualTo((long) (1.02 * report.bounds().makespanMs()));
+    }
+
+    @Test
+    void maxWait_coldJobBehindAHotStream_startsOnceOverdue() {
+        // one worker streams m1 (a job every 100 ms, 100 ms each) from t=0; m2 arrives at 1 s.
+        // exhaustive service alone would keep m1 for the whole 60 s stream; with max-wait 5 s,
+        // m2 starts once it has waited 5 s, at the first completion after t=6 s
+        StringBuilder rows = new StringBuilder();
+        for (int t = 0; t < 60_000; t += 100) {
+            rows.append(t).append(",m1,1000,100,0\n");
+            if (t == 1_000) {
+                rows.append(t).append(",m2,1000,100,0\n");
+            }
+        }
+        Trace trace = TestTraces.inline(rows.toString().strip().split("\n"));
+        SimulationReport bounded = run(trace, 1,
+                new Adaptive(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMillis(100)));
+        SimulationReport unbounded = run(trace, 1,
+                new Adaptive(Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofMillis(100)));
+        assertThat(unbounded.waitMs().max()).isGreaterThan(50_000);
+        // m2 waits 5 s plus at most the job running then; m1's jobs then wait out m2's load and job
+        assertThat(bounded.waitMs().max()).isLessThan(7_000);
+    }
+
+    @Test
+    void overload_boundDoesNotAddLoads() {
+        // 2 models alternate every 50 ms, 100 ms jobs on one worker: twice the work it can do,
+        // so every job ends up overdue; the bound must not turn this into switching on every job
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            rows.append(i * 50).append(i % 2 == 0 ? ",m1" : ",m2").append(",1000,100,0\n");
+        }
+        Trace trace = TestTraces.inline(rows.toString().strip().split("\n"));
+        SimulationReport bounded = run(trace, 1,
+                new Adaptive(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(100)));
+        SimulationReport unbounded = run(trace, 1,
+                new Adaptive(Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofMillis(100)));
+        assertThat(unbounded.switches()).isLessThan(10);
+        assertThat(bounded.switches()).isLessThanOrEqualTo(unbounded.switches() + 2);
+        assertThat(bounded.makespanMs()).isLessThanOrEqualTo(unbounded.makespanMs() + 2_000);
+    }
+}
