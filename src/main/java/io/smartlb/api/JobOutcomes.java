@@ -1,18 +1,25 @@
 package io.smartlb.api;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smartlb.backend.ForwardResponse;
 import io.smartlb.backend.UpstreamException;
+import io.smartlb.core.NotDeliveredException;
+import io.smartlb.service.ForwardJobs;
 import io.smartlb.core.JobHandle;
 import io.smartlb.core.ShutdownException;
+import io.smartlb.service.BalancerService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
-/** The answer to a client that waited for its job: 200, or a problem carrying the job's fields. */
+/** The answer to a client that waits for its job: 200, or a problem carrying the job's fields. */
 @ApplicationScoped
 class JobOutcomes {
 
@@ -25,7 +32,34 @@ class JobOutcomes {
     @Inject
     ObjectMapper json;
 
-    Response answer(JobHandle<JsonNode, JsonNode> job, Throwable failure) {
+    @Inject
+    BalancerService service;
+
+    /** Returns the answer once the job ends; a client that leaves first abandons a job still queued. */
+    Uni<Response> whenEnded(JobHandle<JsonNode, JsonNode> job) {
+        // Quarkus REST cancels the Uni when its client disconnects, and Mutiny then cancels the future
+        // it was given: result() is a copy, so the job keeps its outcome for later readers, and the
+        // copy's cancellation is the client leaving: a job still queued is not worth running.
+        CompletableFuture<JsonNode> waiting = job.result();
+        waiting.whenComplete((result, failure) -> {
+            if (waiting.isCancelled()) {
+                service.abandon(job);
+            }
+        });
+        return Uni.createFrom().completionStage(waiting)
+                // the future completes on the worker's own thread: answer on another, so that the worker
+                // goes on to its next job at once
+                .emitOn(Infrastructure.getDefaultExecutor())
+                .onItemOrFailure().transform((result, failure) -> answer(job, result, failure));
+    }
+
+    private Response answer(JobHandle<JsonNode, JsonNode> job, JsonNode result, Throwable failure) {
+        ForwardResponse passedThrough = ForwardJobs.response(result);
+        if (failure == null && passedThrough != null) {
+            // a pass-through job answers with the upstream's own status, content type and bytes
+            Response.ResponseBuilder raw = Response.status(passedThrough.status()).entity(passedThrough.body());
+            return (passedThrough.contentType() == null ? raw : raw.type(passedThrough.contentType())).build();
+        }
         JobView view = views.of(job);
         return switch (view.status()) {
             case DONE -> Response.ok(view).build();
@@ -38,11 +72,10 @@ class JobOutcomes {
     }
 
     private Response.ResponseBuilder failed(JobHandle<JsonNode, JsonNode> job, JobView view, Throwable failure) {
-        Throwable cause = rootCause(failure);
-        if (cause instanceof UpstreamException) {
+        if (causedBy(failure, UpstreamException.class) || causedBy(failure, NotDeliveredException.class)) {
             return problem(502, "upstream failed job " + view.id() + ": " + job.error(), view);
         }
-        if (cause instanceof ShutdownException) {
+        if (causedBy(failure, ShutdownException.class)) {
             return problem(503, "job " + view.id() + " failed: " + job.error(), view).header("Retry-After", "5");
         }
         return problem(500, "job " + view.id() + " failed: " + job.error(), view);
@@ -55,11 +88,12 @@ class JobOutcomes {
         return Problems.problem(status, detail, members);
     }
 
-    private static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause != null && cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
         }
-        return cause;
+        return false;
     }
 }

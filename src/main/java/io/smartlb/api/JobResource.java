@@ -68,10 +68,7 @@ public class JobResource {
             return Uni.createFrom().item(Response.accepted(views.of(job))
                     .location(URI.create("/jobs/" + job.id())).build());
         }
-        return Uni.createFrom().completionStage(job.result())
-                .onItemOrFailure().transform((result, failure) -> outcomes.answer(job, failure))
-                // the client went away while waiting: a job that has not started yet is not worth running
-                .onCancellation().invoke(() -> service.abandon(job));
+        return outcomes.whenEnded(job);
     }
 
     @GET

@@ -1,7 +1,11 @@
 package io.smartlb.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smartlb.backend.ForwardResponse;
 import io.smartlb.core.JobHandle;
+import io.smartlb.service.ForwardJobs;
 import io.smartlb.core.JobStatus;
 import io.smartlb.service.BalancerService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,9 +46,22 @@ class JobViews {
                 status.isFinal() ? time(finished) : null,
                 Math.max(0, waitEnd - submitted) / NANOS_PER_MS,
                 processingMs,
-                status == JobStatus.DONE ? job.result().getNow(null) : null,
+                status == JobStatus.DONE ? shown(job.result().getNow(null)) : null,
                 job.error(),
                 ran ? job.dispatchReason() : null);
+    }
+
+    // a pass-through answer is bytes for its own client: the view shows what it was, not the bytes
+    private static JsonNode shown(JsonNode result) {
+        ForwardResponse response = ForwardJobs.response(result);
+        if (response == null) {
+            return result;
+        }
+        ObjectNode summary = JsonNodeFactory.instance.objectNode();
+        summary.put("upstreamStatus", response.status());
+        summary.put("contentType", response.contentType());
+        summary.put("bytes", response.body().length);
+        return summary;
     }
 
     private String time(long nanos) {

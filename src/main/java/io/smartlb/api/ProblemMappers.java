@@ -7,10 +7,12 @@ import io.smartlb.core.QueueFullException;
 import io.smartlb.core.ShutdownException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /** Every error answer as {@code application/problem+json}; never a stack trace. */
 public class ProblemMappers {
@@ -62,6 +64,20 @@ public class ProblemMappers {
             problem.header("Allow", original.getHeaderString("Allow"));
         }
         return problem.build();
+    }
+
+    /**
+     * A body that could not be read. Quarkus answers a chunked body over
+     * {@code quarkus.http.limits.max-body-size} itself (a bare 413, connection closed) and then
+     * fails the read; that answer is out, so this notes it in one line and writes nothing more.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e, ServerRequestContext context) {
+        if (!context.serverResponse().headWritten()) {
+            return unexpected(e);
+        }
+        LOG.infof("request body not read (%s); the HTTP layer has answered", e.getMessage());
+        return Response.status(413).build();
     }
 
     @ServerExceptionMapper

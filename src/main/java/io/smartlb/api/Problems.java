@@ -16,13 +16,18 @@ final class Problems {
 
     /** Returns a problem answer; {@code members} are added after the standard ones. */
     static Response.ResponseBuilder problem(int status, String detail, Map<String, ?> members) {
+        return Response.status(status).type(MEDIA_TYPE).entity(body(status, detail, members));
+    }
+
+    /** Returns a problem body as JSON text, for answers written outside JAX-RS. */
+    static String body(int status, String detail, Map<String, ?> members) {
         ObjectNode body = JSON.createObjectNode();
         body.put("type", "about:blank");
         body.put("title", title(status));
         body.put("status", status);
         body.put("detail", detail);
         members.forEach((name, value) -> body.set(name, JSON.valueToTree(value)));
-        return Response.status(status).type(MEDIA_TYPE).entity(body.toString());
+        return body.toString();
     }
 
     private static String title(int status) {

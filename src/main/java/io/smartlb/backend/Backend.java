@@ -25,6 +25,11 @@ public interface Backend {
         return OptionalInt.empty();
     }
 
+    /** Returns whether {@link #forward} is supported. */
+    default boolean forwards() {
+        return false;
+    }
+
     /** Passes a request through to the task's worker and returns its answer unchanged. */
     default ForwardResponse forward(Task<?> task, ForwardRequest request) throws Exception {
         throw new UnsupportedOperationException("this backend cannot pass requests through; use balancer.backend=http");

@@ -90,6 +90,11 @@ public final class HttpBackend implements Backend {
     }
 
     @Override
+    public boolean forwards() {
+        return true;
+    }
+
+    @Override
     public ForwardResponse forward(Task<?> task, ForwardRequest forward) throws Exception {
         URI uri = resolve(task.worker(), "/" + forward.path(), forward.query());
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)

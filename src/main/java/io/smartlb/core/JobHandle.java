@@ -109,7 +109,8 @@ public final class JobHandle<D, R> {
      * {@link JobExpiredException} when EXPIRED, cancelled when CANCELLED.
      */
     public CompletableFuture<R> result() {
-        return result;
+        // a copy: a caller that cancels or completes it cannot change the job's outcome for others
+        return result.copy();
     }
 
     /** Returns the scheduling job; set before the handle is visible to any worker. */

@@ -60,6 +60,8 @@ public interface BalancerConfig {
 
         ExclusiveAffinity exclusiveAffinity();
 
+        Adaptive adaptive();
+
         /** {@code balancer.strategies.affinity.*}. */
         interface Affinity {
             @WithDefault("10s")
@@ -73,6 +75,21 @@ public interface BalancerConfig {
         interface ExclusiveAffinity {
             @WithDefault("10s")
             Duration switchPenalty();
+        }
+
+        /** {@code balancer.strategies.adaptive.*}. */
+        interface Adaptive {
+            /** Returns the hard bound on waiting; see {@link io.smartlb.core.strategy.Adaptive}. */
+            @WithDefault("5m")
+            Duration maxWait();
+
+            /** Returns the load time assumed before any load was measured. */
+            @WithDefault("5s")
+            Duration defaultLoadTime();
+
+            /** Returns the job time assumed before any job was measured. */
+            @WithDefault("100ms")
+            Duration defaultProcessTime();
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.smartlb.backend.Backend;
+import io.smartlb.backend.ForwardRequest;
 import io.smartlb.core.Balancer;
 import io.smartlb.core.JobHandle;
 import io.smartlb.core.JobListener;
@@ -83,7 +84,9 @@ public class BalancerService {
                 .propagated()  // worker loops outlive any request: carry no context into them
                 .cleared(ThreadContext.ALL_REMAINING)
                 .build();
-        Work<JsonNode, JsonNode> work = backend::run;
+        Work<JsonNode, JsonNode> work = task -> ForwardJobs.isForward(task.data())
+                ? ForwardJobs.wrap(backend.forward(task, ForwardJobs.request(task.data())))
+                : backend.run(task);
         balancer = Balancer.builder(work)
                 .workers(workers)
                 .strategy(strategy)
@@ -105,6 +108,14 @@ public class BalancerService {
     public Submission submit(String model, JsonNode data, double priority, String idempotencyKey) {
         JobRegistry.Lookup lookup = registry.register(idempotencyKey, () -> balancer.submit(model, data, priority));
         return new Submission(lookup.job().handle(), lookup.created());
+    }
+
+    /**
+     * Queues a request to pass through to a worker unchanged ({@code /forward}); its result is a
+     * {@link ForwardJobs#response} once DONE.
+     */
+    public Submission forward(String model, ForwardRequest request, double priority) {
+        return submit(model, ForwardJobs.data(request), priority, null);
     }
 
     /** Returns a job that is still known (queued, running, or finished within the retention time). */
@@ -261,6 +272,8 @@ public class BalancerService {
 
         @Override
         public void started(JobHandle<?, ?> job) {
+            LOG.debugf("job %d (model %s) started on worker %d: %s", job.id(), job.model(), job.worker(),
+                    job.dispatchReason());
             each(l -> l.started(job));
         }
 

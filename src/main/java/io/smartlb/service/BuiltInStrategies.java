@@ -2,6 +2,7 @@ package io.smartlb.service;
 
 import io.smallrye.common.annotation.Identifier;
 import io.smartlb.core.Strategy;
+import io.smartlb.core.strategy.Adaptive;
 import io.smartlb.core.strategy.Affinity;
 import io.smartlb.core.strategy.ExclusiveAffinity;
 import io.smartlb.core.strategy.Fifo;
@@ -28,6 +29,14 @@ class BuiltInStrategies {
     Strategy affinity(BalancerConfig config) {
         BalancerConfig.Strategies.Affinity c = config.strategies().affinity();
         return new Affinity(c.switchPenalty(), c.sharedModelPenalty());
+    }
+
+    @Produces
+    @Dependent
+    @Identifier(Adaptive.NAME)
+    Strategy adaptive(BalancerConfig config) {
+        BalancerConfig.Strategies.Adaptive c = config.strategies().adaptive();
+        return new Adaptive(c.maxWait(), c.defaultLoadTime(), c.defaultProcessTime());
     }
 
     @Produces

@@ -14,6 +14,10 @@ final class ConfigChecks {
                 config.strategies().affinity().sharedModelPenalty());
         nonNegative("balancer.strategies.exclusive-affinity.switch-penalty",
                 config.strategies().exclusiveAffinity().switchPenalty());
+        positive("balancer.strategies.adaptive.max-wait", config.strategies().adaptive().maxWait());
+        nonNegative("balancer.strategies.adaptive.default-load-time", config.strategies().adaptive().defaultLoadTime());
+        nonNegative("balancer.strategies.adaptive.default-process-time",
+                config.strategies().adaptive().defaultProcessTime());
         nonNegative("balancer.queue.max-wait", config.queue().maxWait());
         positive("balancer.jobs.retention", config.jobs().retention());
         nonNegative("balancer.simulated.load-time", config.simulated().loadTime());
@@ -29,7 +33,7 @@ final class ConfigChecks {
 
     private static void positive(String key, Duration value) {
         if (value.isNegative() || value.isZero()) {
-            throw new InvalidConfigException(key, value + " must be > 0, e.g. 10m");
+            throw new InvalidConfigException(key, value + " must be > 0, e.g. 5m");
         }
     }
 }

@@ -21,11 +21,11 @@ import java.util.concurrent.ExecutorService;
  *   <li>{@code POST /} (any path but the ones below): answers {@code {"model": m, "server": name,
  *       "echo": <body as JSON>}}; the model comes from the {@code X-Model} header.</li>
  *   <li>{@code POST /echo-bytes}: answers the request body and content type unchanged.</li>
- *   <li>{@code POST /fail}: answers 500 with a text body.</li>
+ *   <li>{@code POST /fail}, or a body containing {@code "explode"}: answers 500 with a text body.</li>
  *   <li>{@code GET /health}: 200, or 503 once {@link #setHealthy(boolean)} says so.</li>
  * </ul>
  */
-final class FakeModelServer implements AutoCloseable {
+public final class FakeModelServer implements AutoCloseable {
 
     private final String name;
     private final long loadMillis;
@@ -105,12 +105,23 @@ final class FakeModelServer implements AutoCloseable {
                         exchange.getRequestHeaders().getFirst("Content-Type"), body);
                 case "/fail" -> respond(exchange, 500, "text/plain",
                         "model server exploded".getBytes(StandardCharsets.UTF_8));
-                default -> respond(exchange, 200, "application/json",
-                        ("{\"model\":\"" + wanted + "\",\"server\":\"" + name + "\",\"echo\":"
-                                + (body.length == 0 ? "null" : new String(body, StandardCharsets.UTF_8)) + "}")
-                                .getBytes(StandardCharsets.UTF_8));
+                case "/" -> {
+                    if (new String(body, StandardCharsets.UTF_8).contains("\"explode\"")) {
+                        respond(exchange, 500, "text/plain", "model server exploded".getBytes(StandardCharsets.UTF_8));
+                    } else {
+                        respondJson(exchange, wanted, body);
+                    }
+                }
+                default -> respondJson(exchange, wanted, body);
             }
         }
+    }
+
+    private void respondJson(HttpExchange exchange, String wanted, byte[] body) throws IOException {
+        respond(exchange, 200, "application/json",
+                ("{\"model\":\"" + wanted + "\",\"server\":\"" + name + "\",\"echo\":"
+                        + (body.length == 0 ? "null" : new String(body, StandardCharsets.UTF_8)) + "}")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     private void serve(String wanted) {

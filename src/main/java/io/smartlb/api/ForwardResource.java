@@ -1,0 +1,105 @@
+package io.smartlb.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import io.smartlb.backend.ForwardRequest;
+import io.smartlb.core.JobHandle;
+import io.smartlb.service.BalancerConfig;
+import io.smartlb.service.BalancerService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * {@code /forward/{path}}: a request passed through to a model server unchanged, as a job like any
+ * other (it queues, counts, shows in /workers and metrics). The model comes from the model header
+ * ({@code balancer.http.model-header}) or {@code ?model=}; body bytes and content type go to
+ * {@code {upstream}/{path}}, and the upstream's status, content type and body bytes come back.
+ */
+@Path("/forward")
+public class ForwardResource {
+
+    @Inject
+    BalancerService service;
+
+    @Inject
+    BalancerConfig config;
+
+    @Inject
+    JobOutcomes outcomes;
+
+    @GET
+    @Path("{path: .*}")
+    @Operation(summary = "Pass a GET through to a model server")
+    public Uni<Response> get(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return forward("GET", path, headers, uri, null);
+    }
+
+    @POST
+    @Path("{path: .*}")
+    @Operation(summary = "Pass a POST through to a model server, body and content type unchanged")
+    public Uni<Response> post(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
+                              byte[] body) {
+        return forward("POST", path, headers, uri, body);
+    }
+
+    @PUT
+    @Path("{path: .*}")
+    @Operation(summary = "Pass a PUT through to a model server")
+    public Uni<Response> put(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
+                             byte[] body) {
+        return forward("PUT", path, headers, uri, body);
+    }
+
+    @PATCH
+    @Path("{path: .*}")
+    @Operation(summary = "Pass a PATCH through to a model server")
+    public Uni<Response> patch(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
+                               byte[] body) {
+        return forward("PATCH", path, headers, uri, body);
+    }
+
+    @DELETE
+    @Path("{path: .*}")
+    @Operation(summary = "Pass a DELETE through to a model server")
+    public Uni<Response> delete(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri) {
+        return forward("DELETE", path, headers, uri, null);
+    }
+
+    private Uni<Response> forward(String method, String path, HttpHeaders headers, UriInfo uri, byte[] body) {
+        if (!service.backend().forwards()) {
+            return Uni.createFrom().item(Problems.problem(501,
+                    "the " + config.backend() + " backend cannot pass requests through; use balancer.backend=http",
+                    Map.of()).build());
+        }
+        String model = headers.getHeaderString(config.http().modelHeader());
+        if (model == null) {
+            model = uri.getQueryParameters().getFirst("model");
+        }
+        JobRequests.check(new SubmitRequest(model, null, null), null);
+        String query = uri.getQueryParameters().entrySet().stream()
+                .filter(e -> !e.getKey().equals("model"))
+                .flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
+                .collect(Collectors.joining("&"));
+        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        ForwardRequest request = new ForwardRequest(method, path, query, contentType, body);
+        JobHandle<JsonNode, JsonNode> job = service.forward(model, request, 0).job();
+        return outcomes.whenEnded(job);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

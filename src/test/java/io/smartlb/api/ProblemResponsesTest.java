@@ -1,0 +1,163 @@
+package io.smartlb.api;
+
+import static io.restassured.RestAssured.given;
+import static io.smartlb.api.Api.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every error answer is {@code application/problem+json} with status, title and detail (design.md section 5). */
+@QuarkusTest
+class ProblemResponsesTest {
+
+    private static Response post(String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/jobs?wait=false");
+    }
+
+    @Test
+    void submit_invalidJson_returns400NamingBody() {
+        JsonPath problem = assertProblem(post("{\"model\": "), 400);
+
+        assertThat(problem.getString("field")).isEqualTo("body");
+    }
+
+    @Test
+    void submit_emptyBody_returns400() {
+        assertProblem(post(""), 400);
+    }
+
+    @Test
+    void submit_missingModel_returns400NamingModel() {
+        JsonPath problem = assertProblem(post("{\"data\": {\"text\": \"hi\"}}"), 400);
+
+        assertThat(problem.getString("field")).isEqualTo("model");
+        assertThat(problem.getString("detail")).contains("model");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"has space", "-leading-dash", "semi;colon", "ünïcode", ""})
+    void submit_modelWithBadCharacters_returns400NamingModel(String model) {
+        JsonPath problem = assertProblem(post("{\"model\": \"" + model + "\"}"), 400);
+
+        assertThat(problem.getString("field")).isEqualTo("model");
+    }
+
+    @Test
+    void submit_modelOver128Chars_returns400NamingModel() {
+        JsonPath problem = assertProblem(post("{\"model\": \"" + "m".repeat(129) + "\"}"), 400);
+
+        assertThat(problem.getString("field")).isEqualTo("model");
+    }
+
+    @Test
+    void submit_modelNotAString_returns400NamingModel() {
+        JsonPath problem = assertProblem(post("{\"model\": [\"m1\"]}"), 400);
+
+        assertThat(problem.getString("field")).isEqualTo("model");
+    }
+
+    @Test
+    void submit_priorityOfWrongType_returns400NamingPriority() {
+        JsonPath problem = assertProblem(post("{\"model\": \"m1\", \"priority\": \"high\"}"), 400);
+
+        assertThat(problem.getString("field")).isEqualTo("priority");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"NaN\"", "\"Infinity\"", "1e400", "-1e400", "2000000", "-2000000"})
+    void submit_priorityNotFiniteOrHuge_returns400NamingPriority(String priority) {
+        JsonPath problem = assertProblem(post("{\"model\": \"m1\", \"priority\": " + priority + "}"), 400);
+
+        assertThat(problem.getString("field")).isEqualTo("priority");
+    }
+
+    @Test
+    void submit_idempotencyKeyOver200Chars_returns400NamingTheHeader() {
+        Response response = given().contentType(ContentType.JSON).header("Idempotency-Key", "k".repeat(201))
+                .body(Map.of("model", "m1")).when().post("/jobs?wait=false");
+
+        assertThat(assertProblem(response, 400).getString("field")).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void get_unknownJob_returns404() {
+        assertProblem(given().when().get("/jobs/{id}", Long.MAX_VALUE), 404);
+    }
+
+    @Test
+    void get_nonNumericId_returns404() {
+        assertProblem(given().when().get("/jobs/{id}", "abc"), 404);
+    }
+
+    @Test
+    void delete_unknownJob_returns404() {
+        assertProblem(given().when().delete("/jobs/{id}", Long.MAX_VALUE), 404);
+    }
+
+    @Test
+    void submit_bodyOverMaxBodySize_returns413() {
+        // quarkus.http.limits.max-body-size=1M; a JSON body of about 1.1 MB
+        String body = "{\"model\": \"m1\", \"data\": \"" + "x".repeat(1_100_000) + "\"}";
+
+        JsonPath problem = assertProblem(post(body), 413);
+
+        assertThat(problem.getString("field")).isEqualTo("body");
+    }
+
+    @Test
+    void submit_chunkedBodyOverMaxBodySize_returns413AndCloses() throws IOException {
+        String answer;
+        try (RawHttp http = RawHttp.connect()) {
+            http.postChunked("/jobs?wait=false", "{\"model\": \"m1\", \"data\": \"", 1_100_000, "\"}");
+            answer = http.readAll();
+        }
+
+        // a chunked body declares no length: Quarkus REST stops it at the limit and answers a bare 413
+        assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("connection: close");
+    }
+
+    @Test
+    void submit_chunkedBodyWithinMaxBodySize_isRead() throws IOException {
+        String model = Api.model("chunked");
+        String answer;
+        try (RawHttp http = RawHttp.connect()) {
+            // 100 kB: past Quarkus REST's in-memory input buffer, within the body limit
+            http.postChunked("/jobs?wait=false", "{\"model\": \"" + model + "\", \"data\": {\"loadMs\": 1, \"text\": \"",
+                    100_000, "\"}}");
+            answer = http.readAll();
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 202");
+        String id = new JsonPath(answer.substring(answer.indexOf("\r\n\r\n") + 4)).getString("id");
+        JsonPath done = Api.awaitFinal(id);
+        assertThat(done.getString("status")).isEqualTo("DONE");
+        assertThat(done.getString("result.data.text")).hasSize(100_000);
+    }
+
+    @Test
+    void submit_textPlain_returns415() {
+        Response response = given().contentType(ContentType.TEXT).body("{\"model\": \"m1\"}").when().post("/jobs");
+
+        assertProblem(response, 415);
+    }
+
+    @Test
+    void put_jobs_returns405() {
+        Response response = given().contentType(ContentType.JSON).body("{\"model\": \"m1\"}").when().put("/jobs");
+
+        assertProblem(response, 405);
+    }
+
+    @Test
+    void get_unknownPath_returns404() {
+        assertProblem(given().accept(ContentType.JSON).when().get("/no-such-thing"), 404);
+    }
+}

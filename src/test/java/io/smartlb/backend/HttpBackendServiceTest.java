@@ -1,0 +1,132 @@
+package io.smartlb.backend;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The service in front of two real HTTP model servers on 127.0.0.1 (balancer.backend=http). */
+@QuarkusTest
+@QuarkusTestResource(value = FakeUpstreams.class, restrictToAnnotatedClass = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+final class HttpBackendServiceTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private static List<FakeModelServer> servers() {
+        return FakeUpstreams.servers;
+    }
+
+    @Test
+    @Order(1)
+    void submit_returnsUpstreamJsonAsResult() {
+        given().contentType(ContentType.JSON).body("{\"model\":\"tts-a\",\"data\":{\"text\":\"hi\"}}")
+                .when().post("/jobs")
+                .then().statusCode(200)
+                .body("status", equalTo("DONE"))
+                .body("result.model", equalTo("tts-a"))
+                .body("result.echo.text", equalTo("hi"));
+    }
+
+    @Test
+    @Order(2)
+    void submit_manyJobsOverTwoModels_loadsFarBelowJobs() {
+        int loadsBefore = servers().stream().mapToInt(FakeModelServer::loads).sum();
+        int servedBefore = servers().stream().mapToInt(s -> s.served().size()).sum();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(given().contentType(ContentType.JSON).body("{\"model\":\"asr-" + (i % 2) + "\"}")
+                    .when().post("/jobs?wait=false").then().statusCode(202).extract().path("id"));
+        }
+        for (String id : ids) {
+            await().atMost(TIMEOUT).until(() -> "DONE".equals(given().get("/jobs/" + id).path("status")));
+        }
+        int loads = servers().stream().mapToInt(FakeModelServer::loads).sum() - loadsBefore;
+        int served = servers().stream().mapToInt(s -> s.served().size()).sum() - servedBefore;
+        assertThat(served).isEqualTo(30);
+        // in arrival order nearly every job would switch; grouped, each server loads a model or two
+        assertThat(loads).isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    @Order(3)
+    void forward_binaryBodyAndContentTypeUnchanged() {
+        byte[] audio = new byte[1024];
+        for (int i = 0; i < audio.length; i++) {
+            audio[i] = (byte) (i * 7);
+        }
+        // RestAssured would add a charset to the content type; send it exactly as an audio client would
+        Response response = given().config(RestAssured.config().encoderConfig(
+                        EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .header("X-Model", "tts-b").contentType("audio/wav").body(audio)
+                .when().post("/forward/echo-bytes");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.contentType()).isEqualTo("audio/wav");
+        assertThat(response.asByteArray()).isEqualTo(audio);
+    }
+
+    @Test
+    @Order(4)
+    void forward_modelFromQuery_andCountsAsAJob() {
+        given().queryParam("model", "tts-c").contentType(ContentType.JSON).body("{\"x\":1}")
+                .when().post("/forward/anything")
+                .then().statusCode(200)
+                .body("model", equalTo("tts-c"))
+                .body("echo.x", equalTo(1));
+    }
+
+    @Test
+    @Order(5)
+    void forward_withoutModel_is400() {
+        given().contentType(ContentType.JSON).body("{}")
+                .when().post("/forward/anything")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("model"));
+    }
+
+    @Test
+    @Order(6)
+    void submit_upstreamError_is502WithStatusAndBodyStart() {
+        given().contentType(ContentType.JSON).body("{\"model\":\"tts-a\",\"data\":{\"explode\":true}}")
+                .when().post("/jobs")
+                .then().statusCode(502).contentType("application/problem+json")
+                .body("jobStatus", equalTo("FAILED"))
+                .body("detail", org.hamcrest.Matchers.containsString("answered 500: model server exploded"));
+    }
+
+    @Test
+    @Order(7)
+    void killedUpstream_jobsAnsweredByTheOther_workerDownThenBackEmpty() throws Exception {
+        FakeModelServer dead = servers().get(0);
+        dead.close();
+        List<Response> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            answers.add(given().contentType(ContentType.JSON).body("{\"model\":\"tts-" + (i % 2) + "\"}")
+                    .when().post("/jobs"));
+        }
+        assertThat(answers).allSatisfy(r -> {
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.<String>path("result.server")).isEqualTo("gpu-1");
+        });
+        await().atMost(TIMEOUT).untilAsserted(() ->
+                given().get("/workers").then().body("[0].state", equalTo("DOWN")).body("[0].model", equalTo(null)));
+        given().get("/q/health/ready").then().body("checks.find { it.name == 'balancer' }.data.'worker-0'", equalTo("down"));
+        dead.start();
+        await().atMost(TIMEOUT).untilAsserted(() ->
+                given().get("/workers").then().body("[0].state", equalTo("IDLE")).body("[0].model", equalTo(null)));
+    }
+}

@@ -1,0 +1,81 @@
+package io.smartlb.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A bad {@code balancer.*} value stops the packaged service at startup with a line naming the key
+ * (design.md section 6). Runs the jar that {@code mvn package} built, as a user would.
+ */
+final class StartupFailureIT {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+
+    /** The exit code and everything the process printed. */
+    private record Run(int exitCode, String output) {
+    }
+
+    private static Run start(String... properties) throws IOException, InterruptedException {
+        assertThat(JAR).as("the packaged app; run mvn verify").exists();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dquarkus.http.port=0");
+        command.add("-Dquarkus.http.test-port=0");
+        for (String property : properties) {
+            command.add("-D" + property);
+        }
+        command.add("-jar");
+        command.add(JAR.toString());
+        Path log = Files.createTempFile("smartlb-startup", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+            assertThat(exited).as("the app stopped by itself; output:%n%s", Files.readString(log)).isTrue();
+            return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            process.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+    }
+
+    @Test
+    void startup_unknownStrategy_failsNamingTheKeyAndTheKnownNames() throws Exception {
+        Run run = start("balancer.strategy=nope");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("balancer.strategy: strategy 'nope' not found; known: ")
+                .containsPattern("known: .*affinity, exclusive-affinity, fifo");
+    }
+
+    @Test
+    void startup_unknownBackend_failsNamingTheKey() throws Exception {
+        Run run = start("balancer.backend=gpu");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("balancer.backend: backend 'gpu' not found; known: ");
+    }
+
+    @Test
+    void startup_negativeDuration_failsNamingTheKey() throws Exception {
+        Run run = start("balancer.queue.max-wait=-1s");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("balancer.queue.max-wait: ");
+    }
+
+    @Test
+    void startup_zeroWorkers_failsNamingTheKey() throws Exception {
+        Run run = start("balancer.workers=0");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("balancer.workers");
+    }
+}
