@@ -104,9 +104,10 @@ public final class JobHandle<D, R> {
     }
 
     /**
-     * Returns the result's future: completed with the result when DONE, exceptionally with a
-     * {@link JobFailedException} when FAILED, with a
-     * {@link JobExpiredException} when EXPIRED, cancelled when CANCELLED.
+     * Returns a future of the result, completed with the result when DONE, or exceptionally (the
+     * cause a {@link JobFailedException} when FAILED, a {@link JobExpiredException} when EXPIRED, a
+     * {@link java.util.concurrent.CancellationException} when CANCELLED). Each call returns a new
+     * copy: cancelling or completing it leaves the job and other callers' copies unchanged.
      */
     public CompletableFuture<R> result() {
         // a copy: a caller that cancels or completes it cannot change the job's outcome for others

@@ -203,7 +203,7 @@ final class BalancerTest {
         assertThat(balancer.cancel(queued)).isTrue();
         assertThat(queued.status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(queued.result()).isCompletedExceptionally();
-        assertThatThrownBy(() -> queued.result().join()).isInstanceOf(CancellationException.class);
+        assertThatThrownBy(() -> queued.result().join()).hasCauseInstanceOf(CancellationException.class);
         gate.countDown();
         await(running);
         assertThat(ran).containsExactly("0:m1:1");
