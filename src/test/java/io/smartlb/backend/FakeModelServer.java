@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -22,10 +24,13 @@ import java.util.concurrent.ExecutorService;
  *       "echo": <body as JSON>}}; the model comes from the {@code X-Model} header.</li>
  *   <li>{@code POST /echo-bytes}: answers the request body and content type unchanged.</li>
  *   <li>{@code POST /fail}, or a body containing {@code "explode"}: answers 500 with a text body.</li>
+ *   <li>A body containing {@code "holdMs": N} keeps the server busy N ms before it answers.</li>
  *   <li>{@code GET /health}: 200, or 503 once {@link #setHealthy(boolean)} says so.</li>
  * </ul>
  */
 public final class FakeModelServer implements AutoCloseable {
+
+    private static final Pattern HOLD = Pattern.compile("\"holdMs\"\\s*:\\s*(\\d+)");
 
     private final String name;
     private final long loadMillis;
@@ -100,6 +105,7 @@ public final class FakeModelServer implements AutoCloseable {
             }
             String wanted = exchange.getRequestHeaders().getFirst("X-Model");
             serve(wanted);
+            hold(new String(body, StandardCharsets.UTF_8));
             switch (path) {
                 case "/echo-bytes" -> respond(exchange, 200,
                         exchange.getRequestHeaders().getFirst("Content-Type"), body);
@@ -134,6 +140,18 @@ public final class FakeModelServer implements AutoCloseable {
         if (load && loadMillis > 0) {
             try {
                 Thread.sleep(loadMillis);  // simulates the model load, not a wait in a test
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // a body with "holdMs": N keeps this server busy N ms, so that tests can queue jobs behind it
+    private static void hold(String body) {
+        Matcher m = HOLD.matcher(body);
+        if (m.find()) {
+            try {
+                Thread.sleep(Long.parseLong(m.group(1)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -48,8 +48,10 @@ final class HttpBackendServiceTest {
         int loadsBefore = servers().stream().mapToInt(FakeModelServer::loads).sum();
         int servedBefore = servers().stream().mapToInt(s -> s.served().size()).sum();
         List<String> ids = new ArrayList<>();
+        // one job per model holds both servers while the other 28 queue behind them
         for (int i = 0; i < 30; i++) {
-            ids.add(given().contentType(ContentType.JSON).body("{\"model\":\"asr-" + (i % 2) + "\"}")
+            String data = i < 2 ? ",\"data\":{\"holdMs\":500}" : "";
+            ids.add(given().contentType(ContentType.JSON).body("{\"model\":\"asr-" + (i % 2) + "\"" + data + "}")
                     .when().post("/jobs?wait=false").then().statusCode(202).extract().path("id"));
         }
         for (String id : ids) {
@@ -58,8 +60,10 @@ final class HttpBackendServiceTest {
         int loads = servers().stream().mapToInt(FakeModelServer::loads).sum() - loadsBefore;
         int served = servers().stream().mapToInt(s -> s.served().size()).sum() - servedBefore;
         assertThat(served).isEqualTo(30);
-        // in arrival order nearly every job would switch; grouped, each server loads a model or two
-        assertThat(loads).isLessThanOrEqualTo(4);
+        // in arrival order every job would switch; grouped, each server loads its model once, and
+        // affinity lets the first server to run dry take one last job of the other model
+        assertThat(loads).as("served: %s / %s", servers().get(0).served(), servers().get(1).served())
+                .isBetween(2, 3);
     }
 
     @Test
