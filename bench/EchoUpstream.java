@@ -1,31 +1,28 @@
-import com.sun.net.httpserver.HttpServer;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.concurrent.Executors;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerOptions;
 
 /**
  * A model server that answers at once, for measuring what smartlb adds: every request gets 200
- * with a small JSON body; GET /health answers 200.
+ * with a small JSON body (GET /health too). Vert.x with TCP_NODELAY, so that the upstream adds no
+ * Nagle delay of its own. Runs on the Vert.x that the packaged app ships:
  *
- *   java bench/EchoUpstream.java 9000
+ *   java -cp 'target/quarkus-app/lib/main/*' bench/EchoUpstream.java 9100
  */
 public final class EchoUpstream {
 
-    public static void main(String[] args) throws Exception {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 9000;
-        byte[] body = "{\"ok\":true}".getBytes();
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        System.out.println("echo upstream on 127.0.0.1:" + port);
+    public static void main(String[] args) {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 9100;
+        Buffer body = Buffer.buffer("{\"ok\":true}");
+        Vertx.vertx().createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setTcpNoDelay(true))
+                .requestHandler(request -> request.body().onComplete(ignored -> request.response()
+                        .putHeader("Content-Type", "application/json")
+                        .end(body)))
+                .listen(port)
+                .onSuccess(server -> System.out.println("echo upstream on 127.0.0.1:" + port))
+                .onFailure(e -> {
+                    e.printStackTrace();
+                    System.exit(1);
+                });
     }
 }

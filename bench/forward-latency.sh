@@ -12,7 +12,7 @@ UPSTREAM_PORT=${UPSTREAM_PORT:-9100}
 LB_PORT=${LB_PORT:-9180}
 command -v wrk >/dev/null || { echo "forward-latency.sh: wrk missing (apt-get install wrk)" >&2; exit 2; }
 
-java bench/EchoUpstream.java "$UPSTREAM_PORT" > bench/out/upstream.log 2>&1 &
+java -cp 'target/quarkus-app/lib/main/*' bench/EchoUpstream.java "$UPSTREAM_PORT" > bench/out/upstream.log 2>&1 &
 UPSTREAM=$!
 UPSTREAMS=$(for _ in $(seq "$CONNS"); do printf 'http://127.0.0.1:%s,' "$UPSTREAM_PORT"; done)
 java -Dquarkus.http.port="$LB_PORT" -Dbalancer.backend=http -Dbalancer.http.upstreams="${UPSTREAMS%,}" \

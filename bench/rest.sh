@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# REST hot path (issue 6, item 3): the packaged jar on loopback, simulated backend at zero cost,
+# 2 workers, sync POST /jobs over 100 models at 64 connections, against GET /queue on the same
+# server in the same run (the framework's baseline). Warms both up, runs both, prints both and the
+# ratio, and exits 1 when a target is missed (POST >= half the baseline's req/s, p99 <= 20 ms,
+# no errors). Stops the server it starts.
+#
+#   ./mvnw -B package -DskipTests && bench/rest.sh
+#   DURATION=30s CONNS=64 MODELS=100 bench/rest.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JAR=target/quarkus-app/quarkus-run.jar
+OUT=bench/out
+DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-10s}
+CONNS=${CONNS:-64}
+THREADS=${THREADS:-2}
+MODELS=${MODELS:-100}
+[ -f "$JAR" ] || { echo "rest.sh: $JAR missing; build it with ./mvnw -B package -DskipTests" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "rest.sh: wrk missing (apt-get install wrk)" >&2; exit 2; }
+mkdir -p "$OUT"
+
+free_port() {
+    local p
+    for p in $(seq 18100 18999); do
+        if [ -z "$(ss -Htln "sport = :$p")" ]; then echo "$p"; return 0; fi
+    done
+    return 1
+}
+PORT=${PORT:-$(free_port)}
+URL="http://127.0.0.1:$PORT"
+
+java -Dbalancer.simulated.load-time=0s -Dbalancer.simulated.process-time=0s -Dbalancer.workers=2 \
+     -Dbalancer.queue.capacity=100000 -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
+     -jar "$JAR" > "$OUT/rest-server.log" 2>&1 &
+SERVER=$!
+stop_server() {
+    kill "$SERVER" 2>/dev/null || return 0
+    for _ in $(seq 100); do kill -0 "$SERVER" 2>/dev/null || return 0; sleep 0.1; done
+    kill -9 "$SERVER" 2>/dev/null || true
+}
+trap stop_server EXIT
+
+for _ in $(seq 300); do
+    curl -sf -o /dev/null "$URL/q/health/ready" && break
+    kill -0 "$SERVER" 2>/dev/null || { echo "rest.sh: the server died; see $OUT/rest-server.log" >&2; exit 2; }
+    sleep 0.1
+done
+curl -sf -o /dev/null "$URL/q/health/ready" || { echo "rest.sh: not ready after 30 s" >&2; exit 2; }
+
+echo "date: $(date -u)"
+echo "nproc: $(nproc)"
+java -version 2>&1 | sed 's/^/java: /'
+echo "server: pid $SERVER on $URL, 2 workers, load 0 s, process 0 s, capacity 100000"
+echo "wrk: -t$THREADS -c$CONNS -d$DURATION --latency, warm-up $WARMUP each"
+
+echo "== warm-up"
+wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" -s bench/post-job.lua "$URL" -- post "$MODELS" | grep RESULT
+wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" -s bench/post-job.lua "$URL" -- get | grep RESULT
+
+echo "== POST /jobs (sync, $MODELS models)"
+wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s bench/post-job.lua "$URL" -- post "$MODELS" \
+    | tee "$OUT/rest-post.txt"
+echo "== GET /queue (baseline)"
+wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s bench/post-job.lua "$URL" -- get \
+    | tee "$OUT/rest-get.txt"
+
+field() { grep RESULT "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { print $2 }'; }
+post_rps=$(field "$OUT/rest-post.txt" rps)
+get_rps=$(field "$OUT/rest-get.txt" rps)
+post_p99=$(field "$OUT/rest-post.txt" p99_ms)
+post_bad=$(( $(field "$OUT/rest-post.txt" non2xx) + $(field "$OUT/rest-post.txt" socket_errors) ))
+echo "== summary"
+awk -v p="$post_rps" -v g="$get_rps" -v l="$post_p99" -v b="$post_bad" 'BEGIN {
+    r = p / g
+    printf "POST /jobs %.0f req/s, GET /queue %.0f req/s, ratio %.2f (target >= 0.50): %s\n", p, g, r, r >= 0.5 ? "met" : "MISSED"
+    printf "POST /jobs p99 %.2f ms (target <= 20 ms): %s\n", l, l <= 20 ? "met" : "MISSED"
+    printf "POST /jobs errors %d (target 0): %s\n", b, b == 0 ? "met" : "MISSED"
+    exit !(r >= 0.5 && l <= 20 && b == 0)
+}'
