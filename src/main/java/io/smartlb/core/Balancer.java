@@ -49,7 +49,8 @@ public final class Balancer<D, R> implements AutoCloseable {
         this.work = builder.work;
         this.clock = builder.clock;
         this.listener = builder.listener;
-        this.dispatcher = new Dispatcher<>(builder.strategy, builder.workers, builder.capacity, this::deliver);
+        this.dispatcher = new Dispatcher<>(builder.strategy, builder.workers, builder.capacity, this::deliver,
+                builder.expiry);
         this.mailboxes = new ArrayList<>(builder.workers);
         this.loopThreads = new AtomicReferenceArray<>(builder.workers);
         this.running = new AtomicReferenceArray<>(builder.workers);
@@ -316,6 +317,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         private int capacity = 10_000;
         private LongSupplier clock = System::nanoTime;
         private JobListener listener = JobListener.NONE;
+        private boolean expiry = true;
 
         private Builder(Work<D, R> work) {
             this.work = Objects.requireNonNull(work, "work");
@@ -354,6 +356,12 @@ public final class Balancer<D, R> implements AutoCloseable {
         /** Sets the listener for job events (default none). */
         public Builder<D, R> listener(JobListener listener) {
             this.listener = listener;
+            return this;
+        }
+
+        /** Sets whether {@link Balancer#expire} is used (default true); without, each job costs less. */
+        public Builder<D, R> expiry(boolean expiry) {
+            this.expiry = expiry;
             return this;
         }
 

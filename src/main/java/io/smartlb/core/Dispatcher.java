@@ -34,7 +34,7 @@ public final class Dispatcher<P> {
     private final Condition idle = lock.newCondition();
     private final Strategy strategy;
     private final int capacity;
-    private final WaitingJobs<P> waiting = new WaitingJobs<>();   // guarded by lock
+    private final WaitingJobs<P> waiting;                         // guarded by lock
     private final Slot<P>[] slots;                                // guarded by lock
     private final WorkerView[] views;                             // guarded by lock
     private final Map<String, Integer> holders = new HashMap<>(); // guarded by lock
@@ -62,9 +62,19 @@ public final class Dispatcher<P> {
      *     when a worker leaves a model that still has waiting jobs, idle workers are asked again
      *     (a strategy may have left them idle because that model was held); it must not block
      */
-    @SuppressWarnings("unchecked")
     public Dispatcher(Strategy strategy, int workerCount, int capacity, Consumer<Assignment<P>> handOff) {
+        this(strategy, workerCount, capacity, handOff, true);
+    }
+
+    /**
+     * As {@link #Dispatcher(Strategy, int, int, Consumer)}; without {@code expiry} the waiting index
+     * keeps no submission order (less work per job) and {@link #expire} is unsupported.
+     */
+    @SuppressWarnings("unchecked")
+    public Dispatcher(Strategy strategy, int workerCount, int capacity, Consumer<Assignment<P>> handOff,
+                      boolean expiry) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
+        this.waiting = new WaitingJobs<>(expiry);
         this.handOff = Objects.requireNonNull(handOff, "handOff");
         if (workerCount < 1) {
             throw new IllegalArgumentException("workers must be >= 1: " + workerCount);

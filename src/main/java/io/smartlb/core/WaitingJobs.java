@@ -34,14 +34,29 @@ public final class WaitingJobs<P> implements Waiting {
 
     private final Map<String, ModelQueue<P>> byModel = new HashMap<>();
     private final NavigableSet<ModelQueue<P>> heads = new TreeSet<>(BY_HEAD);
-    // submission order equals id order, so the oldest submissions come first
-    private final LinkedHashSet<Job<P>> bySubmission = new LinkedHashSet<>();
+    // submission order equals id order, so the oldest submissions come first; null without expiry
+    private final LinkedHashSet<Job<P>> bySubmission;
+    private int size;
+
+    /** Creates an index that can also expire jobs by submission time. */
+    public WaitingJobs() {
+        this(true);
+    }
+
+    /**
+     * Creates an index; without {@code expiry} it keeps no submission-order index (one hash-set
+     * entry less per job), and {@link #removeSubmittedBefore} is unsupported.
+     */
+    public WaitingJobs(boolean expiry) {
+        this.bySubmission = expiry ? new LinkedHashSet<>() : null;
+    }
 
     /** Adds a job that is not waiting yet. */
     public void add(Job<P> job) {
-        if (!bySubmission.add(job)) {
+        if (bySubmission != null && !bySubmission.add(job)) {
             throw new IllegalArgumentException("job already waits: " + job);
         }
+        size++;
         ModelQueue<P> queue = byModel.computeIfAbsent(job.model(), ModelQueue::new);
         boolean newHead = queue.head == null || Job.BY_EFFECTIVE_TIME.compare(job, queue.head) < 0;
         if (newHead && queue.head != null) {
@@ -56,15 +71,21 @@ public final class WaitingJobs<P> implements Waiting {
 
     /** Removes a waiting job; returns false when it was not waiting. */
     public boolean remove(Job<?> job) {
-        if (!bySubmission.remove(job)) {
+        if (bySubmission != null && !bySubmission.remove(job)) {
             return false;
         }
         ModelQueue<P> queue = byModel.get(job.model());
+        if (queue == null) {
+            return false;
+        }
         boolean wasHead = queue.head.equals(job);
         if (wasHead) {
             heads.remove(queue);
+        } else if (!queue.contains(job)) {
+            return false;
         }
         queue.remove(job);
+        size--;
         if (queue.size == 0) {
             byModel.remove(job.model());
         } else if (wasHead) {
@@ -76,6 +97,9 @@ public final class WaitingJobs<P> implements Waiting {
 
     /** Removes and returns, oldest first, the jobs submitted before {@code cutoffNanos}. */
     public List<Job<P>> removeSubmittedBefore(long cutoffNanos) {
+        if (bySubmission == null) {
+            throw new IllegalStateException("this index keeps no submission order: create it with expiry");
+        }
         List<Job<P>> removed = new ArrayList<>();
         for (Job<P> job : bySubmission) {
             if (job.submittedNanos() >= cutoffNanos) {
@@ -89,10 +113,20 @@ public final class WaitingJobs<P> implements Waiting {
 
     /** Removes and returns every waiting job, in submission order. */
     public List<Job<P>> removeAll() {
-        List<Job<P>> all = new ArrayList<>(bySubmission);
-        bySubmission.clear();
+        List<Job<P>> all = new ArrayList<>(size);
+        for (ModelQueue<P> queue : byModel.values()) {
+            all.addAll(queue.ordered);
+            if (queue.early != null) {
+                all.addAll(queue.early);
+            }
+        }
+        all.sort(Comparator.comparingLong(Job::id));
+        if (bySubmission != null) {
+            bySubmission.clear();
+        }
         byModel.clear();
         heads.clear();
+        size = 0;
         return all;
     }
 
@@ -117,7 +151,7 @@ public final class WaitingJobs<P> implements Waiting {
 
     @Override
     public int size() {
-        return bySubmission.size();
+        return size;
     }
 
     @Override
@@ -203,6 +237,11 @@ public final class WaitingJobs<P> implements Waiting {
                 ordered.remove(job);
             }
             size--;
+        }
+
+        // O(1) for the head, O(log n) for a head-start job, O(n) otherwise
+        boolean contains(Job<?> job) {
+            return job.equals(ordered.peekFirst()) || (early != null && early.contains(job)) || ordered.contains(job);
         }
 
         Job<P> first() {

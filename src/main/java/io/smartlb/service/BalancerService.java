@@ -91,6 +91,7 @@ public class BalancerService {
                 .workers(workers)
                 .strategy(strategy)
                 .capacity(config.queue().capacity())
+                .expiry(!config.queue().maxWait().isZero())
                 .executor(executor)
                 .clock(this::now)
                 .listener(new Listener(extra))

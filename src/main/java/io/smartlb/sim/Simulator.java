@@ -70,7 +70,8 @@ public final class Simulator {
             // the payload is the trace row; the queue never fills, as the trace decides the load
             // assignments to other workers than the one deciding (after a worker leaves a model with
             // waiting jobs) start at the time of the event that caused them
-            this.dispatcher = new Dispatcher<>(strategy, workers, Integer.MAX_VALUE, extra -> start(extra, clockMs));
+            this.dispatcher = new Dispatcher<>(strategy, workers, Integer.MAX_VALUE, extra -> start(extra, clockMs),
+                    false);  // traces have no max-wait: no expiry index
         }
 
         void replay() {

@@ -94,6 +94,21 @@ final class WaitingJobsTest {
     }
 
     @Test
+    void withoutExpiry_removeStillTellsWaitingFromNot() {
+        WaitingJobs<Void> index = new WaitingJobs<>(false);
+        Job<Void> a = Job.of(1, "m1", 0, 0, null);
+        Job<Void> b = Job.of(2, "m1", 0, 1, null);
+        index.add(a);
+        index.add(b);
+        assertThat(index.remove(Job.of(3, "m1", 0, 2, null))).isFalse();
+        assertThat(index.remove(b)).isTrue();
+        assertThat(index.remove(b)).isFalse();
+        assertThat(index.size()).isEqualTo(1);
+        assertThat(index.removeAll()).containsExactly(a);
+        assertThatThrownBy(() -> index.removeSubmittedBefore(0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void job_rejectsNonFinitePriority() {
         assertThatThrownBy(() -> Job.of(1, "m", Double.NaN, 0, null))
                 .hasMessageContaining("priority must be finite");
