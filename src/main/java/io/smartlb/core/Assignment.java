@@ -1,6 +1,7 @@
 package io.smartlb.core;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A job handed to a worker.
@@ -8,13 +9,18 @@ import java.util.Objects;
  * @param worker the worker's id
  * @param job the job to run
  * @param load true when the worker must load the job's model first (a switch)
- * @param reason the strategy's reason for the choice
+ * @param lazyReason the strategy's reason for the choice, built when read
  * @param <P> the job payload type
  */
-public record Assignment<P>(int worker, Job<P> job, boolean load, String reason) {
+public record Assignment<P>(int worker, Job<P> job, boolean load, Supplier<String> lazyReason) {
 
     public Assignment {
         Objects.requireNonNull(job, "job");
-        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(lazyReason, "lazyReason");
+    }
+
+    /** Returns the strategy's reason for the choice. */
+    public String reason() {
+        return lazyReason.get();
     }
 }

@@ -41,7 +41,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     private final AtomicReferenceArray<Thread> loopThreads;
     private final AtomicReferenceArray<JobHandle<D, R>> running;
     private final AtomicReferenceArray<Boolean> loopDead;
-    private final Assignment<JobHandle<D, R>> stopSignal = new Assignment<>(-1, Job.of(-1, "-", 0, 0, null), false, "stop");
+    private final Assignment<JobHandle<D, R>> stopSignal = new Assignment<>(-1, Job.of(-1, "-", 0, 0, null), false, () -> "stop");
     private final AtomicInteger loopsDied = new AtomicInteger();
     private volatile boolean stopping;
 

@@ -1,30 +1,41 @@
 package io.smartlb.core;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A strategy's answer for a free worker: a job to run, or none, with a short reason a person can
- * read ({@code kept m1}, {@code switched to m7: oldest}).
- *
- * @param job the chosen job, or null to leave the worker idle
- * @param reason why, never null
+ * read ({@code kept m1: 14 waiting}, {@code switched m0 -> m7: oldest waited 95.0 s > max-wait}).
+ * The reason may be given as a supplier of the text: it is then built only when someone reads it
+ * (a job view, a debug log), not on every decision.
  */
-public record Decision(Job<?> job, String reason) {
+public final class Decision {
 
-    private static final Decision NOTHING_WAITS = new Decision(null, "nothing waits");
+    private static final Decision NOTHING_WAITS = new Decision(null, () -> "nothing waits");
 
-    public Decision {
-        Objects.requireNonNull(reason, "reason");
+    private final Job<?> job;
+    private final Supplier<String> reason;
+
+    private Decision(Job<?> job, Supplier<String> reason) {
+        this.job = job;
+        this.reason = Objects.requireNonNull(reason, "reason");
     }
 
     /** Returns a decision to run {@code job}. */
     public static Decision run(Job<?> job, String reason) {
+        Objects.requireNonNull(reason, "reason");
+        return run(job, () -> reason);
+    }
+
+    /** Returns a decision to run {@code job}, its reason built only when read. */
+    public static Decision run(Job<?> job, Supplier<String> reason) {
         return new Decision(Objects.requireNonNull(job, "job"), reason);
     }
 
     /** Returns a decision to leave the worker idle. */
     public static Decision idle(String reason) {
-        return new Decision(null, reason);
+        Objects.requireNonNull(reason, "reason");
+        return new Decision(null, () -> reason);
     }
 
     /** Returns the decision for an empty queue. */
@@ -32,8 +43,28 @@ public record Decision(Job<?> job, String reason) {
         return NOTHING_WAITS;
     }
 
+    /** Returns the chosen job, or null to leave the worker idle. */
+    public Job<?> job() {
+        return job;
+    }
+
+    /** Returns why, built now if it was given as a supplier. */
+    public String reason() {
+        return reason.get();
+    }
+
+    /** Returns the reason's supplier, for holders that read it later. */
+    public Supplier<String> lazyReason() {
+        return reason;
+    }
+
     /** Returns whether the worker stays idle. */
     public boolean isIdle() {
         return job == null;
+    }
+
+    @Override
+    public String toString() {
+        return "Decision[" + job + ", " + reason.get() + "]";
     }
 }

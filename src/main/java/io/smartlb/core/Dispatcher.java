@@ -440,7 +440,7 @@ public final class Dispatcher<P> {
         slot.job = job;
         busy++;
         publish(slot);
-        Assignment<P> assignment = new Assignment<>(slot.id, job, load, decision.reason());
+        Assignment<P> assignment = new Assignment<>(slot.id, job, load, decision.lazyReason());
         if (load) {
             reoffer(left, nowNanos);
         }

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * A submitted job as its submitter sees it: status, timings, worker, and a future for the result.
@@ -25,7 +26,7 @@ public final class JobHandle<D, R> {
     private volatile Job<JobHandle<D, R>> job;
     private volatile int worker = -1;
     private volatile boolean modelLoaded;
-    private volatile String dispatchReason;
+    private volatile Supplier<String> dispatchReason;
     private volatile long startedNanos;
     private volatile long finishedNanos;
     private volatile String error;
@@ -75,7 +76,8 @@ public final class JobHandle<D, R> {
 
     /** Returns the strategy's reason for starting this job, or null before it started. */
     public String dispatchReason() {
-        return dispatchReason;
+        Supplier<String> reason = dispatchReason;
+        return reason == null ? null : reason.get();
     }
 
     /** Returns the submit time, on the balancer's clock. */
@@ -126,7 +128,7 @@ public final class JobHandle<D, R> {
     void started(Assignment<JobHandle<D, R>> assignment, long nowNanos) {
         worker = assignment.worker();
         modelLoaded = assignment.load();
-        dispatchReason = assignment.reason();
+        dispatchReason = assignment.lazyReason();
         startedNanos = nowNanos;
         status.compareAndSet(JobStatus.QUEUED, JobStatus.RUNNING);
     }

@@ -273,8 +273,10 @@ public class BalancerService {
 
         @Override
         public void started(JobHandle<?, ?> job) {
-            LOG.debugf("job %d (model %s) started on worker %d: %s", job.id(), job.model(), job.worker(),
-                    job.dispatchReason());
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("job %d (model %s) started on worker %d: %s", job.id(), job.model(), job.worker(),
+                        job.dispatchReason());
+            }
             each(l -> l.started(job));
         }
 

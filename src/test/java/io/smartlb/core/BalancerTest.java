@@ -155,7 +155,11 @@ final class BalancerTest {
         try {
             JobHandle<String, String> job = b.submit("m1", null, 0);
             assertThatThrownBy(() -> await(job)).hasMessageContaining("loading model m1 failed: out of memory");
-            assertThat(b.workers().get(0).model()).isNull();
+            // the job fails first, then its worker reports the failed load
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).untilAsserted(() -> {
+                assertThat(b.workers().get(0).model()).isNull();
+                assertThat(b.workers().get(0).state()).isEqualTo(WorkerState.IDLE);
+            });
         } finally {
             b.close();
         }

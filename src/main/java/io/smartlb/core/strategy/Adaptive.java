@@ -106,7 +106,8 @@ public final class Adaptive implements Strategy {
             return overdue;
         }
         if (ownHead != null) {
-            return Decision.run(ownHead, "kept " + own + ": " + waiting.count(own) + " waiting");
+            int count = waiting.count(own);
+            return Decision.run(ownHead, () -> "kept " + own + ": " + count + " waiting");
         }
         return nextModel(worker, waiting, workers, nowNanos);
     }
@@ -126,8 +127,9 @@ public final class Adaptive implements Strategy {
             return null;
         }
         if (ownHead != null && isOverdue(ownHead, nowNanos)) {
-            return Decision.run(ownHead, "kept " + ownHead.model() + ": head waited "
-                    + Reasons.seconds(ownHead.waitedNanos(nowNanos)) + " > max-wait");
+            String model = ownHead.model();
+            long waited = ownHead.waitedNanos(nowNanos);
+            return Decision.run(ownHead, () -> "kept " + model + ": head waited " + Reasons.seconds(waited) + " > max-wait");
         }
         Job<?> oldest = null;
         for (Job<?> head : waiting.headsByAge()) {
@@ -142,8 +144,9 @@ public final class Adaptive implements Strategy {
         if (oldest == null) {
             return null;
         }
-        return Decision.run(oldest, Reasons.choice(worker, oldest, "oldest waited "
-                + Reasons.seconds(nowNanos - oldest.effectiveNanos()) + " > max-wait"));
+        Job<?> chosen = oldest;
+        long age = nowNanos - oldest.effectiveNanos();
+        return Decision.run(chosen, () -> Reasons.choice(worker, chosen, "oldest waited " + Reasons.seconds(age) + " > max-wait"));
     }
 
     private Decision nextModel(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
@@ -172,8 +175,7 @@ public final class Adaptive implements Strategy {
         if (best == null) {
             return Decision.idle("every waiting model is held by a busy worker and too small to share");
         }
-        return Decision.run(best, Reasons.choice(worker, best, waiting.count(best.model()) + " waiting, head waited "
-                + Reasons.seconds(best.waitedNanos(nowNanos))));
+        return Reasons.decide(worker, best, waiting, nowNanos);
     }
 
     // the oldest head of a model other workers hold whose backlog pays for one more worker

@@ -27,11 +27,7 @@ record Candidate(Job<?> job, long score) {
     }
 
     Decision decide(WorkerView worker, Waiting waiting, long nowNanos) {
-        if (job == null) {
-            return Decision.nothingWaits();
-        }
-        return Decision.run(job, Reasons.choice(worker, job, waiting.count(job.model()) + " waiting, head waited "
-                + Reasons.seconds(job.waitedNanos(nowNanos))));
+        return job == null ? Decision.nothingWaits() : Reasons.decide(worker, job, waiting, nowNanos);
     }
 
     /** Returns the oldest head whose model no worker holds, skipping at most W held ones. */

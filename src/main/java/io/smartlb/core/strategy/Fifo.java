@@ -19,8 +19,11 @@ public final class Fifo implements Strategy {
     @Override
     public Decision next(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
         Job<?> oldest = waiting.oldestHead();
-        return oldest == null ? Decision.nothingWaits() : Decision.run(oldest,
-                Reasons.choice(worker, oldest, "oldest, waited " + Reasons.seconds(oldest.waitedNanos(nowNanos))));
+        if (oldest == null) {
+            return Decision.nothingWaits();
+        }
+        long waited = oldest.waitedNanos(nowNanos);
+        return Decision.run(oldest, () -> Reasons.choice(worker, oldest, "oldest, waited " + Reasons.seconds(waited)));
     }
 
     @Override

@@ -1,12 +1,24 @@
 package io.smartlb.core.strategy;
 
+import io.smartlb.core.Decision;
 import io.smartlb.core.Job;
+import io.smartlb.core.Waiting;
 import io.smartlb.core.WorkerView;
 
 /** Short dispatch reasons shared by the built-in strategies. */
 final class Reasons {
 
     private Reasons() {
+    }
+
+    /**
+     * Returns a decision to run {@code job} whose reason, {@code kept m1: 3 waiting, head waited
+     * 1.2 s}, is built only when read: the figures are taken now, the text later.
+     */
+    static Decision decide(WorkerView worker, Job<?> job, Waiting waiting, long nowNanos) {
+        int count = waiting.count(job.model());
+        long waited = job.waitedNanos(nowNanos);
+        return Decision.run(job, () -> choice(worker, job, count + " waiting, head waited " + seconds(waited)));
     }
 
     /** Returns a duration in seconds with one decimal, e.g. {@code 12.3 s}. */
