@@ -1,5 +1,8 @@
 package io.smartlb.core.strategy;
 
+import static io.smartlb.core.strategy.Queue.busy;
+import static io.smartlb.core.strategy.Queue.idle;
+import static io.smartlb.core.strategy.Queue.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +10,6 @@ import io.smartlb.core.Decision;
 import io.smartlb.core.Job;
 import io.smartlb.core.JobCost;
 import io.smartlb.core.WaitingJobs;
-import io.smartlb.core.WorkerState;
 import io.smartlb.core.WorkerView;
 import io.smartlb.core.Workers;
 import java.time.Duration;
@@ -17,27 +19,13 @@ import org.junit.jupiter.api.Test;
 /** The adaptive strategy's rules on hand-built views; times in seconds, max-wait 60 s. */
 final class AdaptiveTest {
 
-    private static final long S = 1_000_000_000L;
+    private static final long S = Queue.S;
 
-    private final WaitingJobs<Void> waiting = new WaitingJobs<>();
+    private final Queue queue = new Queue();
+    private final WaitingJobs<Void> waiting = queue.waiting;
     // defaults: load 5 s, job 100 ms until costs are observed
+
     private final Adaptive adaptive = new Adaptive(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMillis(100));
-    private long nextId = 1;
-
-    private Job<Void> job(String model, long submittedSeconds) {
-        Job<Void> job = Job.of(nextId++, model, 0, submittedSeconds * S, null);
-        waiting.add(job);
-        return job;
-    }
-
-    private static WorkerView worker(int id, String model) {
-        return new WorkerView(id, model, WorkerState.IDLE);
-    }
-
-    private static WorkerView busy(int id, String model) {
-        return new WorkerView(id, model, WorkerState.BUSY);
-    }
-
     private Decision next(WorkerView self, long nowSeconds, WorkerView... others) {
         List<WorkerView> all = new java.util.ArrayList<>(List.of(others));
         all.add(0, self);
@@ -46,56 +34,56 @@ final class AdaptiveTest {
 
     @Test
     void next_keepsOwnModelWhileItHasJobs_evenIfOtherHeadsAreOlder() {
-        job("m2", 0);
-        Job<Void> own = job("m1", 30);
+        queue.job("m2", 0);
+        Job<Void> own = queue.job("m1", 30);
         // m2 waited 50 s, more than any switch penalty the seed would use, but is not overdue
-        Decision d = next(worker(0, "m1"), 50);
+        Decision d = next(idle(0, "m1"), 50);
         assertThat(d.job()).isEqualTo(own);
         assertThat(d.reason()).isEqualTo("kept m1: 1 waiting");
     }
 
     @Test
     void next_ownModelEmpty_takesOldestUnheldModel() {
-        Job<Void> oldest = job("m2", 0);
-        job("m3", 10);
-        assertThat(next(worker(0, "m1"), 20).job()).isEqualTo(oldest);
+        Job<Void> oldest = queue.job("m2", 0);
+        queue.job("m3", 10);
+        assertThat(next(idle(0, "m1"), 20).job()).isEqualTo(oldest);
     }
 
     @Test
     void next_amongHeadsWithinALoadTime_prefersMoreJobs() {
-        job("m2", 0);
-        Job<Void> busier = job("m3", 3);  // 3 s younger than m2, within m3's 5 s load time
-        job("m3", 4);
-        job("m3", 4);
-        job("m4", 1);
+        queue.job("m2", 0);
+        Job<Void> busier = queue.job("m3", 3);  // 3 s younger than m2, within m3's 5 s load time
+        queue.job("m3", 4);
+        queue.job("m3", 4);
+        queue.job("m4", 1);
         // m3 serves 3 jobs for one load; m2's one job waits 3 s more than m3's head
-        assertThat(next(worker(0, null), 20).job()).isEqualTo(busier);
+        assertThat(next(idle(0, null), 20).job()).isEqualTo(busier);
     }
 
     @Test
     void next_headOlderByMoreThanALoadTime_winsOverMoreJobs() {
-        Job<Void> oldest = job("m2", 0);
-        job("m3", 6);  // 6 s younger: more than its 5 s load
-        job("m3", 6);
-        job("m3", 6);
-        assertThat(next(worker(0, null), 20).job()).isEqualTo(oldest);
+        Job<Void> oldest = queue.job("m2", 0);
+        queue.job("m3", 6);  // 6 s younger: more than its 5 s load
+        queue.job("m3", 6);
+        queue.job("m3", 6);
+        assertThat(next(idle(0, null), 20).job()).isEqualTo(oldest);
     }
 
     @Test
     void next_learnedLoadTime_widensTheWindow() {
-        job("m2", 0);
-        Job<Void> m3 = job("m3", 6);
-        job("m3", 6);
+        queue.job("m2", 0);
+        Job<Void> m3 = queue.job("m3", 6);
+        queue.job("m3", 6);
         adaptive.observe(new JobCost("m3", true, 10 * S, 10 * S + S / 10));
         // m3 now loads in 10 s, so a head 6 s younger is within its window and m3 has more jobs
-        assertThat(next(worker(0, null), 20).job()).isEqualTo(m3);
+        assertThat(next(idle(0, null), 20).job()).isEqualTo(m3);
     }
 
     @Test
     void next_modelHeldByBusyWorker_staysIdleRatherThanLoadIt() {
-        job("m2", 0);
-        job("m2", 1);
-        Decision d = next(worker(0, null), 10, busy(1, "m2"));
+        queue.job("m2", 0);
+        queue.job("m2", 1);
+        Decision d = next(idle(0, null), 10, busy(1, "m2"));
         assertThat(d.isIdle()).isTrue();
         assertThat(d.reason()).contains("too small to share");
     }
@@ -103,47 +91,47 @@ final class AdaptiveTest {
     @Test
     void next_largeBacklogOfHeldModel_isShared() {
         // 400 jobs x 100 ms = 40 s of work > 2 * 1 * 2 * 5 s: a second worker finishes it sooner
-        Job<Void> head = job("m2", 0);
+        Job<Void> head = queue.job("m2", 0);
         for (int i = 0; i < 399; i++) {
-            job("m2", 1);
+            queue.job("m2", 1);
         }
-        assertThat(next(worker(0, null), 10, busy(1, "m2")).job()).isEqualTo(head);
+        assertThat(next(idle(0, null), 10, busy(1, "m2")).job()).isEqualTo(head);
     }
 
     @Test
     void next_overdueJob_takenBeforeOwnFreshJobs() {
-        Job<Void> overdue = job("m2", 0);
-        job("m1", 60);
+        Job<Void> overdue = queue.job("m2", 0);
+        queue.job("m1", 60);
         // m2 waited 61 s > max-wait: the free worker leaves m1's fresh job for it
-        Decision d = next(worker(0, "m1"), 61);
+        Decision d = next(idle(0, "m1"), 61);
         assertThat(d.job()).isEqualTo(overdue);
         assertThat(d.reason()).isEqualTo("switched m1 -> m2: oldest waited 61.0 s > max-wait");
     }
 
     @Test
     void next_ownOverdue_servedBeforeOlderOverdueElsewhere() {
-        job("m2", 0);
-        Job<Void> own = job("m1", 30);
+        queue.job("m2", 0);
+        Job<Void> own = queue.job("m1", 30);
         // both overdue at 100 s: serving m1's overdue jobs first costs no load
-        assertThat(next(worker(0, "m1"), 100).job()).isEqualTo(own);
+        assertThat(next(idle(0, "m1"), 100).job()).isEqualTo(own);
     }
 
     @Test
     void next_overdueJobOfModelHeldByOther_isLeftToItsHolder() {
-        job("m2", 0);
-        Job<Void> own = job("m1", 50);
+        queue.job("m2", 0);
+        Job<Void> own = queue.job("m1", 50);
         // m2 is overdue but worker 1 holds it and will serve it first; this worker keeps m1
-        assertThat(next(worker(0, "m1"), 70, busy(1, "m2")).job()).isEqualTo(own);
+        assertThat(next(idle(0, "m1"), 70, busy(1, "m2")).job()).isEqualTo(own);
     }
 
     @Test
     void next_overloaded_dropsTheBoundAndKeepsServingOwnModel() {
-        job("m2", 0);
-        Job<Void> own = job("m1", 100);
+        queue.job("m2", 0);
+        Job<Void> own = queue.job("m1", 100);
         // m2 waited 130 s > 2 x max-wait: the bound cannot hold, so no switch is spent on it
-        assertThat(next(worker(0, "m1"), 130).job()).isEqualTo(own);
+        assertThat(next(idle(0, "m1"), 130).job()).isEqualTo(own);
         // and it stays off until nothing is overdue again
-        assertThat(next(worker(0, "m1"), 131).job()).isEqualTo(own);
+        assertThat(next(idle(0, "m1"), 131).job()).isEqualTo(own);
     }
 
     @Test

@@ -1,45 +1,31 @@
 package io.smartlb.core.strategy;
 
+import static io.smartlb.core.strategy.Queue.busy;
+import static io.smartlb.core.strategy.Queue.idle;
+import static io.smartlb.core.strategy.Queue.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartlb.core.Decision;
 import io.smartlb.core.Job;
 import io.smartlb.core.WaitingJobs;
-import io.smartlb.core.WorkerState;
 import io.smartlb.core.WorkerView;
 import io.smartlb.core.Workers;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The seed strategies' rules on hand-built views; times in seconds. */
 final class StrategiesTest {
 
-    private static final long S = 1_000_000_000L;
+    private static final long S = Queue.S;
 
-    private final WaitingJobs<Void> waiting = new WaitingJobs<>();
-    private long nextId = 1;
-
-    private Job<Void> job(String model, long submittedSeconds) {
-        Job<Void> job = Job.of(nextId++, model, 0, submittedSeconds * S, null);
-        waiting.add(job);
-        return job;
-    }
-
-    private static WorkerView worker(int id, String model) {
-        return new WorkerView(id, model, WorkerState.IDLE);
-    }
-
-    private static Workers workers(WorkerView... views) {
-        return Workers.of(List.of(views));
-    }
-
+    private final Queue queue = new Queue();
+    private final WaitingJobs<Void> waiting = queue.waiting;
     @Test
     void fifo_takesOldestWhateverTheWorkerHolds() {
-        Job<Void> oldest = job("m2", 0);
-        job("m1", 1);
-        WorkerView self = worker(0, "m1");
+        Job<Void> oldest = queue.job("m2", 0);
+        queue.job("m1", 1);
+        WorkerView self = idle(0, "m1");
         Decision d = new Fifo().next(self, waiting, workers(self), 100 * S);
         assertThat(d.job()).isEqualTo(oldest);
         assertThat(d.reason()).startsWith("switched m1 -> m2");
@@ -47,9 +33,9 @@ final class StrategiesTest {
 
     @Test
     void affinity_keepsOwnModelUnlessOtherHeadIsOlderByMoreThanThePenalty() {
-        job("m2", 0);
-        Job<Void> own = job("m1", 9);
-        WorkerView self = worker(0, "m1");
+        queue.job("m2", 0);
+        Job<Void> own = queue.job("m1", 9);
+        WorkerView self = idle(0, "m1");
         // m1 scores 9 s; m2 scores 0 + 10 s = 10 s
         Decision d = new Affinity().next(self, waiting, workers(self), 20 * S);
         assertThat(d.job()).isEqualTo(own);
@@ -58,19 +44,19 @@ final class StrategiesTest {
 
     @Test
     void affinity_switchesWhenOtherHeadIsOlderByMoreThanThePenalty() {
-        Job<Void> other = job("m2", 0);
-        job("m1", 11);
-        WorkerView self = worker(0, "m1");
+        Job<Void> other = queue.job("m2", 0);
+        queue.job("m1", 11);
+        WorkerView self = idle(0, "m1");
         // m1 scores 11 s; m2 scores 0 + 10 s = 10 s
         assertThat(new Affinity().next(self, waiting, workers(self), 20 * S).job()).isEqualTo(other);
     }
 
     @Test
     void affinity_addsSharedPenaltyForModelAnotherWorkerHolds() {
-        Job<Void> held = job("m2", 0);
-        Job<Void> free = job("m3", 1);
-        WorkerView self = worker(0, null);
-        WorkerView other = worker(1, "m2");
+        Job<Void> held = queue.job("m2", 0);
+        Job<Void> free = queue.job("m3", 1);
+        WorkerView self = idle(0, null);
+        WorkerView other = idle(1, "m2");
         // m2 scores 0 + 10 + 1 = 11 s; m3 scores 1 + 10 = 11 s: a tie, the earlier submission (m2) wins
         assertThat(new Affinity().next(self, waiting, workers(self, other), 20 * S).job()).isEqualTo(held);
         // with 2 s of shared penalty m3 wins
@@ -80,11 +66,11 @@ final class StrategiesTest {
 
     @Test
     void affinity_findsOldestUnheldModelBehindHeldOnes() {
-        job("m2", 0);
-        job("m3", 1);
-        Job<Void> unheld = job("m4", 2);
-        WorkerView self = worker(0, null);
-        Workers all = workers(self, worker(1, "m2"), worker(2, "m3"));
+        queue.job("m2", 0);
+        queue.job("m3", 1);
+        Job<Void> unheld = queue.job("m4", 2);
+        WorkerView self = idle(0, null);
+        Workers all = workers(self, idle(1, "m2"), idle(2, "m3"));
         // shared penalty 5 s: m2 scores 0+15, m3 1+15, m4 (held by none, behind two held heads) 2+10
         Affinity strict = new Affinity(Duration.ofSeconds(10), Duration.ofSeconds(5));
         assertThat(strict.next(self, waiting, all, 20 * S).job()).isEqualTo(unheld);
@@ -92,27 +78,27 @@ final class StrategiesTest {
 
     @Test
     void exclusiveAffinity_neverTakesModelAnotherWorkerHolds() {
-        job("m2", 0);
-        WorkerView self = worker(0, null);
-        Decision d = new ExclusiveAffinity().next(self, waiting, workers(self, worker(1, "m2")), 20 * S);
+        queue.job("m2", 0);
+        WorkerView self = idle(0, null);
+        Decision d = new ExclusiveAffinity().next(self, waiting, workers(self, idle(1, "m2")), 20 * S);
         assertThat(d.isIdle()).isTrue();
         assertThat(d.reason()).contains("held by another worker");
     }
 
     @Test
     void exclusiveAffinity_takesOwnModelEvenIfAnotherWorkerHoldsItToo() {
-        Job<Void> own = job("m2", 0);
-        WorkerView self = worker(0, "m2");
-        assertThat(new ExclusiveAffinity().next(self, waiting, workers(self, worker(1, "m2")), S).job())
+        Job<Void> own = queue.job("m2", 0);
+        WorkerView self = idle(0, "m2");
+        assertThat(new ExclusiveAffinity().next(self, waiting, workers(self, idle(1, "m2")), S).job())
                 .isEqualTo(own);
     }
 
     @Test
     void exclusiveAffinity_switchesToUnheldModelWhenItsHeadIsOldEnough() {
-        Job<Void> unheld = job("m3", 0);
-        job("m1", 11);
-        WorkerView self = worker(0, "m1");
-        assertThat(new ExclusiveAffinity().next(self, waiting, workers(self, worker(1, "m2")), 20 * S).job())
+        Job<Void> unheld = queue.job("m3", 0);
+        queue.job("m1", 11);
+        WorkerView self = idle(0, "m1");
+        assertThat(new ExclusiveAffinity().next(self, waiting, workers(self, idle(1, "m2")), 20 * S).job())
                 .isEqualTo(unheld);
     }
 
