@@ -102,7 +102,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         long now = clock.getAsLong();
         List<JobHandle<D, R>> expired = new ArrayList<>();
         for (Job<JobHandle<D, R>> job : dispatcher.expire(now, maxWait.toNanos())) {
-            JobHandle<D, R> handle = job.payload();
+            JobHandle<D, R> handle = handleOf(job);
             if (handle.expire("waited longer than " + maxWait.toMillis() + " ms in the queue", now)) {
                 expired.add(handle);
                 listener.finished(handle);
@@ -170,7 +170,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         stopping = true;
         long now = clock.getAsLong();
         for (Job<JobHandle<D, R>> job : dispatcher.removeAllWaiting()) {
-            JobHandle<D, R> handle = job.payload();
+            JobHandle<D, R> handle = handleOf(job);
             if (handle.fail(JobStatus.QUEUED, "shutting down: the drain timeout passed before the job started",
                     new ShutdownException(), now)) {
                 listener.finished(handle);
@@ -198,6 +198,13 @@ public final class Balancer<D, R> implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    // a worker may start a job before submit() returns to bind it: bind it from any job reference
+    private static <D, R> JobHandle<D, R> handleOf(Job<JobHandle<D, R>> job) {
+        JobHandle<D, R> handle = job.payload();
+        handle.bind(job);
+        return handle;
     }
 
     private void deliver(Assignment<JobHandle<D, R>> assignment) {
@@ -244,7 +251,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         loopDead.set(id, true);
         dispatcher.markDown(id, clock.getAsLong());
         if (assignment != null && assignment != stopSignal) {
-            failRunning(assignment.job().payload(), "worker " + id + " died: " + death, death);
+            failRunning(handleOf(assignment.job()), "worker " + id + " died: " + death, death);
             dispatcher.complete(id, Outcome.FAILED, clock.getAsLong());
         }
     }
@@ -267,7 +274,7 @@ public final class Balancer<D, R> implements AutoCloseable {
 
     /** Runs a job; returns how it ended, or null when it was not delivered. */
     private Outcome run(Assignment<JobHandle<D, R>> assignment) {
-        JobHandle<D, R> handle = assignment.job().payload();
+        JobHandle<D, R> handle = handleOf(assignment.job());
         handle.started(assignment, clock.getAsLong());
         running.set(assignment.worker(), handle);
         listener.started(handle);

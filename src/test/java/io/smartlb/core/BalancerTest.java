@@ -270,6 +270,25 @@ final class BalancerTest {
     }
 
     @Test
+    void submit_manyNoOpJobs_allCompleteAndNoWorkerLoopDies() {
+        // workers take new jobs straight from the dispatcher, racing the submitting thread
+        Balancer<Integer, Integer> b = Balancer.<Integer, Integer>builder(task -> task.data())
+                .workers(2).strategy(new Affinity()).executor(executor).capacity(100_000).build();
+        try {
+            List<JobHandle<Integer, Integer>> jobs = new ArrayList<>();
+            for (int i = 0; i < 50_000; i++) {
+                jobs.add(b.submit("m" + (i % 10), i, 0));
+            }
+            for (int i = 0; i < jobs.size(); i++) {
+                assertThat(jobs.get(i).result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join()).isEqualTo(i);
+            }
+            assertThat(b.deadLoops()).isZero();
+        } finally {
+            b.close();
+        }
+    }
+
+    @Test
     void listener_hearsEveryJobStartAndEnd() {
         List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
         JobListener listener = new JobListener() {
