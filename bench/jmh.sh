@@ -30,7 +30,7 @@ medians() {
     jq -r --arg names "$2" '.[] | [(.params as $p | $names | split(" ") | map($p[.]) | join(" ")),
                   (.primaryMetric.rawData | flatten | sort | .[(length / 2 | floor)]),
                   (.primaryMetric.rawData | flatten | map(tostring) | join(" ")),
-                  (.secondaryMetrics["·gc.alloc.rate.norm"].score // "")] | @tsv' "$1"
+                  (.secondaryMetrics["gc.alloc.rate.norm"].score // "")] | @tsv' "$1"
 }
 
 if [ "$WHAT" = all ] || [ "$WHAT" = decision ]; then

@@ -42,7 +42,7 @@ ready_ms=()
 rss_kib=()
 for run in $(seq "$RUNS"); do
     port=$(free_port)
-    log="$OUT/startup-$run.log"
+    log="$OUT/startup-server-$run.log"
     start=$(date +%s%N)
     java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" -jar "$JAR" > "$log" 2>&1 &
     SERVER=$!

@@ -18,8 +18,8 @@ import java.util.TreeSet;
  * <p>Costs, with n jobs of a model and M models waiting: adding a job in order (the usual case:
  * no head start) and removing a head are O(1) in the model's queue plus O(log M) when the head
  * changes; a job with a head start goes to a small sorted side set, O(log n); removing a job from
- * the middle of a queue (a cancel) is O(n). {@link #head}, {@link #count} and {@link #oldestHead}
- * are O(1); walking the first k heads by age is O(k + log M). Memory is O(jobs).
+ * the middle of a queue (a cancel) is O(n). {@link #head} and {@link #count} are O(1),
+ * {@link #oldestHead} O(log M); walking the first k heads by age is O(k + log M). Memory is O(jobs).
  *
  * <p>Not thread-safe: the {@link Dispatcher} owns it and calls it under its lock.
  *
