@@ -18,7 +18,7 @@ public interface Waiting {
     /** Returns how many jobs of {@code model} wait. O(1). */
     int count(String model);
 
-    /** Returns the head that sorts first over all models, or null when nothing waits. O(log M). */
+    /** Returns the head that sorts first over all models, or null when nothing waits. O(1). */
     Job<?> oldestHead();
 
     /**

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * no head start) and removing a head are O(1) in the model's queue plus O(log M) when the head
  * changes; a job with a head start goes to a small sorted side set, O(log n); removing a job from
  * the middle of a queue (a cancel) is O(n). {@link #head} and {@link #count} are O(1),
- * {@link #oldestHead} O(log M); walking the first k heads by age is O(k + log M). Memory is O(jobs).
+ * {@link #oldestHead} O(1); walking the first k heads by age is O(k + log M). Memory is O(jobs).
  *
  * <p>Not thread-safe: the {@link Dispatcher} owns it and calls it under its lock.
  *
@@ -34,6 +34,8 @@ public final class WaitingJobs<P> implements Waiting {
 
     private final Map<String, ModelQueue<P>> byModel = new HashMap<>();
     private final NavigableSet<ModelQueue<P>> heads = new TreeSet<>(BY_HEAD);
+    // heads.first(), kept up to date by the mutations (already O(log M)) so decisions read it in O(1)
+    private ModelQueue<P> first;
     // submission order equals id order, so the oldest submissions come first; null without expiry
     private final LinkedHashSet<Job<P>> bySubmission;
     private int size;
@@ -60,12 +62,12 @@ public final class WaitingJobs<P> implements Waiting {
         ModelQueue<P> queue = byModel.computeIfAbsent(job.model(), ModelQueue::new);
         boolean newHead = queue.head == null || Job.BY_EFFECTIVE_TIME.compare(job, queue.head) < 0;
         if (newHead && queue.head != null) {
-            heads.remove(queue);
+            removeHead(queue);
         }
         queue.add(job);
         if (newHead) {
             queue.setHead(job);
-            heads.add(queue);
+            addHead(queue);
         }
     }
 
@@ -80,7 +82,7 @@ public final class WaitingJobs<P> implements Waiting {
         }
         boolean wasHead = queue.head.equals(job);
         if (wasHead) {
-            heads.remove(queue);
+            removeHead(queue);
         } else if (!queue.contains(job)) {
             return false;
         }
@@ -90,9 +92,23 @@ public final class WaitingJobs<P> implements Waiting {
             byModel.remove(job.model());
         } else if (wasHead) {
             queue.setHead(queue.first());
-            heads.add(queue);
+            addHead(queue);
         }
         return true;
+    }
+
+    private void addHead(ModelQueue<P> queue) {
+        heads.add(queue);
+        if (first == null || BY_HEAD.compare(queue, first) < 0) {
+            first = queue;
+        }
+    }
+
+    private void removeHead(ModelQueue<P> queue) {
+        heads.remove(queue);
+        if (queue == first) {
+            first = heads.isEmpty() ? null : heads.first();
+        }
     }
 
     /** Removes and returns, oldest first, the jobs submitted before {@code cutoffNanos}. */
@@ -126,6 +142,7 @@ public final class WaitingJobs<P> implements Waiting {
         }
         byModel.clear();
         heads.clear();
+        first = null;
         size = 0;
         return all;
     }
@@ -173,7 +190,7 @@ public final class WaitingJobs<P> implements Waiting {
 
     @Override
     public Job<P> oldestHead() {
-        return heads.isEmpty() ? null : heads.first().head;
+        return first == null ? null : first.head;
     }
 
     @Override

@@ -62,6 +62,21 @@ final class WaitingJobsTest {
     }
 
     @Test
+    void oldestHead_followsEveryChangeOfTheFirstModel() {
+        Job<Void> a = add("m1", 5, 0);
+        Job<Void> b = add("m2", 3, 0);
+        assertThat(waiting.oldestHead()).isEqualTo(b);
+        Job<Void> c = add("m1", 6, 10);  // a head start makes m1 first again
+        assertThat(waiting.oldestHead()).isEqualTo(c);
+        waiting.remove(c);
+        assertThat(waiting.oldestHead()).isEqualTo(b);
+        waiting.remove(b);
+        assertThat(waiting.oldestHead()).isEqualTo(a);
+        waiting.removeAll();
+        assertThat(waiting.oldestHead()).isNull();
+    }
+
+    @Test
     void remove_lastJob_forgetsModel() {
         Job<Void> a = add("m1", 0, 0);
         waiting.remove(a);

@@ -151,6 +151,7 @@ public final class Adaptive implements Strategy {
 
     private Decision nextModel(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
         Job<?> best = null;
+        int bestCount = 0;
         long oldestEffective = 0;
         int examined = 0;
         for (Job<?> head : waiting.headsByAge()) {
@@ -159,11 +160,16 @@ public final class Adaptive implements Strategy {
             }
             if (best == null) {
                 best = head;
+                bestCount = waiting.count(head.model());
                 oldestEffective = head.effectiveNanos();
             } else if (head.effectiveNanos() - oldestEffective > costs.loadNanos(head.model())) {
                 break;  // waiting longer for the oldest costs more than this head's load saves
-            } else if (waiting.count(head.model()) > waiting.count(best.model())) {
-                best = head;
+            } else {
+                int count = waiting.count(head.model());
+                if (count > bestCount) {
+                    best = head;
+                    bestCount = count;
+                }
             }
             if (++examined == CANDIDATES) {
                 break;
