@@ -10,50 +10,26 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JAR=target/quarkus-app/quarkus-run.jar
-OUT=bench/out
+. bench/lib.sh
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-10s}
 CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
 MODELS=${MODELS:-100}
-[ -f "$JAR" ] || { echo "rest.sh: $JAR missing; build it with ./mvnw -B package -DskipTests" >&2; exit 2; }
+require_jar rest.sh
 command -v wrk >/dev/null || { echo "rest.sh: wrk missing (apt-get install wrk)" >&2; exit 2; }
-mkdir -p "$OUT"
-
-free_port() {
-    local p
-    for p in $(seq 18100 18999); do
-        if [ -z "$(ss -Htln "sport = :$p")" ]; then echo "$p"; return 0; fi
-    done
-    return 1
-}
 PORT=${PORT:-$(free_port)}
 URL="http://127.0.0.1:$PORT"
 
 # GC pauses go to a log (cheap), to tell GC pauses from queueing in the latency tail
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -Xlog:gc:file="$OUT/rest-gc.log" -Dbalancer.simulated.load-time=0s -Dbalancer.simulated.process-time=0s -Dbalancer.workers=2 \
-     -Dbalancer.queue.capacity=100000 -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
-     -jar "$JAR" > "$OUT/rest-server.log" 2>&1 &
-SERVER=$!
-stop_server() {
-    kill "$SERVER" 2>/dev/null || return 0
-    for _ in $(seq 100); do kill -0 "$SERVER" 2>/dev/null || return 0; sleep 0.1; done
-    kill -9 "$SERVER" 2>/dev/null || true
-}
+start_server "$OUT/rest-server.log" "$PORT" ${JAVA_OPTS:-} -Xlog:gc:file="$OUT/rest-gc.log" \
+     -Dbalancer.simulated.load-time=0s -Dbalancer.simulated.process-time=0s -Dbalancer.workers=2 \
+     -Dbalancer.queue.capacity=100000
 trap stop_server EXIT
+wait_ready rest.sh "$URL" "$OUT/rest-server.log"
 
-for _ in $(seq 300); do
-    curl -sf -o /dev/null "$URL/q/health/ready" && break
-    kill -0 "$SERVER" 2>/dev/null || { echo "rest.sh: the server died; see $OUT/rest-server.log" >&2; exit 2; }
-    sleep 0.1
-done
-curl -sf -o /dev/null "$URL/q/health/ready" || { echo "rest.sh: not ready after 30 s" >&2; exit 2; }
-
-echo "date: $(date -u)"
-echo "nproc: $(nproc)"
-java -version 2>&1 | sed 's/^/java: /'
+print_machine
 echo "server: pid $SERVER on $URL, 2 workers, load 0 s, process 0 s, capacity 100000"
 echo "wrk: -t$THREADS -c$CONNS -d$DURATION --latency, warm-up $WARMUP each"
 

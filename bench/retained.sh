@@ -7,26 +7,16 @@
 #   ./mvnw -B package -DskipTests && bench/retained.sh        # SECONDS_OF_LOAD=3 TOP=15
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=target/quarkus-app/quarkus-run.jar
-OUT=bench/out
+. bench/lib.sh
 LOAD=${SECONDS_OF_LOAD:-3}
 TOP=${TOP:-15}
-mkdir -p "$OUT"
-free_port() {
-    local p
-    for p in $(seq 18100 18999); do
-        if [ -z "$(ss -Htln "sport = :$p")" ]; then echo "$p"; return 0; fi
-    done
-    return 1
-}
+require_jar retained.sh
 PORT=${PORT:-$(free_port)}
 URL="http://127.0.0.1:$PORT"
-java -Dbalancer.simulated.load-time=0s -Dbalancer.simulated.process-time=0s -Dbalancer.workers=2 \
-     -Dbalancer.queue.capacity=100000 -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
-     -jar "$JAR" > "$OUT/retained-server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; sleep 1; kill -9 $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 300); do curl -sf -o /dev/null "$URL/q/health/ready" && break; sleep 0.1; done
+start_server "$OUT/retained-server.log" "$PORT" -Dbalancer.simulated.load-time=0s \
+     -Dbalancer.simulated.process-time=0s -Dbalancer.workers=2 -Dbalancer.queue.capacity=100000
+trap stop_server EXIT
+wait_ready retained.sh "$URL" "$OUT/retained-server.log"
 echo "date: $(date -u); nproc: $(nproc); $(java -version 2>&1 | head -1)"
 histo() { jcmd "$SERVER" GC.class_histogram | awk '$1 ~ /^[0-9]+:$/ { print $4, $2, $3 } /^Total/ { print "TOTAL", $2, $3 }'; }
 curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' -d '{"model":"model-1"}' "$URL/jobs"
