@@ -78,6 +78,7 @@ public class DecisionBenchmark {
             // the workers hold the oldest models, so affinity must look past them
             String held = w == 0 && own.equals("drained") ? "drained" : "model-" + (w % models);
             all.add(new WorkerView(w, held, w == 0 ? WorkerState.IDLE : WorkerState.BUSY));
+            waiting.hold(held);  // as the dispatcher does when a worker loads a model
         }
         views = Workers.of(all);
         self = all.get(0);

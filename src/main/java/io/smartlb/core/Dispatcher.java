@@ -3,9 +3,7 @@ package io.smartlb.core;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -37,7 +35,6 @@ public final class Dispatcher<P> {
     private final WaitingJobs<P> waiting;                         // guarded by lock
     private final Slot<P>[] slots;                                // guarded by lock
     private final WorkerView[] views;                             // guarded by lock
-    private final Map<String, Integer> holders = new HashMap<>(); // guarded by lock
     private final Workers workers;
     private final Consumer<Assignment<P>> handOff;
     private long nextId = 1;                                      // guarded by lock
@@ -90,17 +87,7 @@ public final class Dispatcher<P> {
             views[i] = slots[i].view();
         }
         List<WorkerView> live = Collections.unmodifiableList(Arrays.asList(views));
-        this.workers = new Workers() {
-            @Override
-            public List<WorkerView> all() {
-                return live;
-            }
-
-            @Override
-            public int holders(String model) {
-                return holders.getOrDefault(model, 0);
-            }
-        };
+        this.workers = () -> live;
     }
 
     /** Returns the number of workers. */
@@ -449,11 +436,11 @@ public final class Dispatcher<P> {
 
     private void setModel(Slot<P> slot, String model) {
         if (slot.model != null) {
-            holders.computeIfPresent(slot.model, (m, n) -> n == 1 ? null : n - 1);
+            waiting.release(slot.model);
         }
         slot.model = model;
         if (model != null) {
-            holders.merge(model, 1, Integer::sum);
+            waiting.hold(model);
         }
     }
 

@@ -2,7 +2,9 @@ package io.smartlb.core;
 
 /**
  * A read-only view of the waiting jobs, indexed by model. Within a model, jobs are ordered by
- * effective submit time, ties by id; the model's first job is its <em>head</em>.
+ * effective submit time, ties by id; the model's first job is its <em>head</em>. Models are
+ * indexed apart by whether a worker holds them, so that a strategy finds the oldest model no
+ * worker holds, or the few models workers hold, without walking past the others.
  */
 public interface Waiting {
 
@@ -18,12 +20,27 @@ public interface Waiting {
     /** Returns how many jobs of {@code model} wait. O(1). */
     int count(String model);
 
+    /** Returns how many workers hold {@code model}, in any state, whether or not its jobs wait. O(1). */
+    int holders(String model);
+
     /** Returns the head that sorts first over all models, or null when nothing waits. O(1). */
     Job<?> oldestHead();
 
+    /** Returns the head that sorts first over the models no worker holds, or null. O(1). */
+    Job<?> oldestUnheldHead();
+
+    /** Returns the models with waiting jobs, oldest head first. Walking the first k costs O(k + log M). */
+    Iterable<WaitingModel> modelsByAge();
+
     /**
-     * Returns the model heads in effective-time order, oldest first. Walking the first k heads
-     * costs O(k + log M).
+     * Returns the models with waiting jobs that no worker holds, oldest head first. Walking the
+     * first k costs O(k + log M).
      */
-    Iterable<Job<?>> headsByAge();
+    Iterable<WaitingModel> unheldModelsByAge();
+
+    /**
+     * Returns the models with waiting jobs that a worker holds (at most one per worker), oldest
+     * head first. Walking the first k costs O(k + log W) with W workers.
+     */
+    Iterable<WaitingModel> heldModelsByAge();
 }

@@ -9,17 +9,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.NoSuchElementException;
 import java.util.TreeSet;
 
 /**
- * The index of waiting jobs: per model a queue ordered by effective submit time, the model heads
- * in one ordered set, and all jobs in submission order (for expiry).
+ * The index of waiting jobs: per model a queue ordered by effective submit time; the model heads
+ * in two ordered sets, for models that some worker holds and for the others; and all jobs in
+ * submission order (for expiry). The {@link Dispatcher} tells it which models workers hold
+ * ({@link #hold}, {@link #release}).
  *
- * <p>Costs, with n jobs of a model and M models waiting: adding a job in order (the usual case:
- * no head start) and removing a head are O(1) in the model's queue plus O(log M) when the head
- * changes; a job with a head start goes to a small sorted side set, O(log n); removing a job from
- * the middle of a queue (a cancel) is O(n). {@link #head} and {@link #count} are O(1),
- * {@link #oldestHead} O(1); walking the first k heads by age is O(k + log M). Memory is O(jobs).
+ * <p>Costs, with n jobs of a model, M models waiting and W workers: adding a job in order (the
+ * usual case: no head start) and removing a head are O(1) in the model's queue plus O(log M) when
+ * the head changes; a job with a head start goes to a small sorted side set, O(log n); removing a
+ * job from the middle of a queue (a cancel) is O(n); holding or releasing a model is O(log M).
+ * {@link #head}, {@link #count}, {@link #holders}, {@link #oldestHead} and
+ * {@link #oldestUnheldHead} are O(1); walking the first k models by age is O(k + log M). Memory is
+ * O(jobs + W).
  *
  * <p>Not thread-safe: the {@link Dispatcher} owns it and calls it under its lock.
  *
@@ -32,10 +37,10 @@ public final class WaitingJobs<P> implements Waiting {
         return byTime != 0 ? byTime : Long.compare(a.headId, b.headId);
     };
 
+    // models with waiting jobs or holders (or both)
     private final Map<String, ModelQueue<P>> byModel = new HashMap<>();
-    private final NavigableSet<ModelQueue<P>> heads = new TreeSet<>(BY_HEAD);
-    // heads.first(), kept up to date by the mutations (already O(log M)) so decisions read it in O(1)
-    private ModelQueue<P> first;
+    private final Heads<P> held = new Heads<>();
+    private final Heads<P> unheld = new Heads<>();
     // submission order equals id order, so the oldest submissions come first; null without expiry
     private final LinkedHashSet<Job<P>> bySubmission;
     private int size;
@@ -62,12 +67,12 @@ public final class WaitingJobs<P> implements Waiting {
         ModelQueue<P> queue = byModel.computeIfAbsent(job.model(), ModelQueue::new);
         boolean newHead = queue.head == null || Job.BY_EFFECTIVE_TIME.compare(job, queue.head) < 0;
         if (newHead && queue.head != null) {
-            removeHead(queue);
+            headsOf(queue).remove(queue);
         }
         queue.add(job);
         if (newHead) {
             queue.setHead(job);
-            addHead(queue);
+            headsOf(queue).add(queue);
         }
     }
 
@@ -77,38 +82,59 @@ public final class WaitingJobs<P> implements Waiting {
             return false;
         }
         ModelQueue<P> queue = byModel.get(job.model());
-        if (queue == null) {
+        if (queue == null || queue.head == null) {
             return false;
         }
         boolean wasHead = queue.head.equals(job);
         if (wasHead) {
-            removeHead(queue);
+            headsOf(queue).remove(queue);
         } else if (!queue.contains(job)) {
             return false;
         }
         queue.remove(job);
         size--;
         if (queue.size == 0) {
-            byModel.remove(job.model());
+            queue.head = null;
+            forgetIfUnused(queue);
         } else if (wasHead) {
             queue.setHead(queue.first());
-            addHead(queue);
+            headsOf(queue).add(queue);
         }
         return true;
     }
 
-    private void addHead(ModelQueue<P> queue) {
-        heads.add(queue);
-        if (first == null || BY_HEAD.compare(queue, first) < 0) {
-            first = queue;
+    /** Notes that one more worker holds {@code model}. */
+    public void hold(String model) {
+        ModelQueue<P> queue = byModel.computeIfAbsent(model, ModelQueue::new);
+        if (queue.holders++ == 0 && queue.head != null) {
+            unheld.remove(queue);
+            held.add(queue);
         }
     }
 
-    private void removeHead(ModelQueue<P> queue) {
-        heads.remove(queue);
-        if (queue == first) {
-            first = heads.isEmpty() ? null : heads.first();
+    /** Notes that one worker fewer holds {@code model}; it must have been held. */
+    public void release(String model) {
+        ModelQueue<P> queue = byModel.get(model);
+        if (queue == null || queue.holders == 0) {
+            throw new IllegalStateException("model not held: " + model);
         }
+        if (--queue.holders == 0) {
+            if (queue.head != null) {
+                held.remove(queue);
+                unheld.add(queue);
+            }
+            forgetIfUnused(queue);
+        }
+    }
+
+    private void forgetIfUnused(ModelQueue<P> queue) {
+        if (queue.size == 0 && queue.holders == 0) {
+            byModel.remove(queue.model);
+        }
+    }
+
+    private Heads<P> headsOf(ModelQueue<P> queue) {
+        return queue.holders > 0 ? held : unheld;
     }
 
     /** Removes and returns, oldest first, the jobs submitted before {@code cutoffNanos}. */
@@ -127,30 +153,35 @@ public final class WaitingJobs<P> implements Waiting {
         return removed;
     }
 
-    /** Removes and returns every waiting job, in submission order. */
+    /** Removes and returns every waiting job, in submission order; held models stay held. */
     public List<Job<P>> removeAll() {
         List<Job<P>> all = new ArrayList<>(size);
-        for (ModelQueue<P> queue : byModel.values()) {
+        for (Iterator<ModelQueue<P>> it = byModel.values().iterator(); it.hasNext(); ) {
+            ModelQueue<P> queue = it.next();
             all.addAll(queue.ordered);
             if (queue.early != null) {
                 all.addAll(queue.early);
+            }
+            if (queue.holders == 0) {
+                it.remove();
+            } else {
+                queue.clear();
             }
         }
         all.sort(Comparator.comparingLong(Job::id));
         if (bySubmission != null) {
             bySubmission.clear();
         }
-        byModel.clear();
-        heads.clear();
-        first = null;
+        held.clear();
+        unheld.clear();
         size = 0;
         return all;
     }
 
     /** Returns, per model with waiting jobs, how many wait and the earliest submit time; O(jobs). */
     public List<ModelBacklog> backlogs() {
-        List<ModelBacklog> result = new ArrayList<>(byModel.size());
-        for (ModelQueue<P> queue : heads) {
+        List<ModelBacklog> result = new ArrayList<>(modelCount());
+        for (ModelQueue<P> queue : merged()) {
             long earliest = Long.MAX_VALUE;
             // with priorities the head is not always the longest waiting job
             for (Job<P> job : queue.ordered) {
@@ -173,7 +204,7 @@ public final class WaitingJobs<P> implements Waiting {
 
     @Override
     public int modelCount() {
-        return byModel.size();
+        return held.set.size() + unheld.set.size();
     }
 
     @Override
@@ -189,49 +220,157 @@ public final class WaitingJobs<P> implements Waiting {
     }
 
     @Override
-    public Job<P> oldestHead() {
-        return first == null ? null : first.head;
+    public int holders(String model) {
+        ModelQueue<P> queue = byModel.get(model);
+        return queue == null ? 0 : queue.holders;
     }
 
     @Override
-    public Iterable<Job<?>> headsByAge() {
+    public Job<P> oldestHead() {
+        ModelQueue<P> a = held.first;
+        ModelQueue<P> b = unheld.first;
+        if (a == null || b == null) {
+            return a == null ? (b == null ? null : b.head) : a.head;
+        }
+        return BY_HEAD.compare(a, b) < 0 ? a.head : b.head;
+    }
+
+    @Override
+    public Job<P> oldestUnheldHead() {
+        return unheld.first == null ? null : unheld.first.head;
+    }
+
+    @Override
+    public Iterable<WaitingModel> modelsByAge() {
+        return views(merged());
+    }
+
+    @Override
+    public Iterable<WaitingModel> unheldModelsByAge() {
+        return views(unheld.set);
+    }
+
+    @Override
+    public Iterable<WaitingModel> heldModelsByAge() {
+        return views(held.set);
+    }
+
+    // read-only: a strategy cannot remove from the index through the iterator
+    private static <P> Iterable<WaitingModel> views(Iterable<ModelQueue<P>> queues) {
         return () -> new Iterator<>() {
-            private final Iterator<ModelQueue<P>> queues = heads.iterator();
+            private final Iterator<ModelQueue<P>> it = queues.iterator();
 
             @Override
             public boolean hasNext() {
-                return queues.hasNext();
+                return it.hasNext();
             }
 
             @Override
-            public Job<?> next() {
-                return queues.next().head;
+            public WaitingModel next() {
+                return it.next();
             }
         };
+    }
+
+    // both head sets, merged in head order
+    private Iterable<ModelQueue<P>> merged() {
+        return () -> new Iterator<>() {
+            private final Iterator<ModelQueue<P>> a = held.set.iterator();
+            private final Iterator<ModelQueue<P>> b = unheld.set.iterator();
+            private ModelQueue<P> nextA = a.hasNext() ? a.next() : null;
+            private ModelQueue<P> nextB = b.hasNext() ? b.next() : null;
+
+            @Override
+            public boolean hasNext() {
+                return nextA != null || nextB != null;
+            }
+
+            @Override
+            public ModelQueue<P> next() {
+                ModelQueue<P> result;
+                if (nextB == null || nextA != null && BY_HEAD.compare(nextA, nextB) < 0) {
+                    if (nextA == null) {
+                        throw new NoSuchElementException();
+                    }
+                    result = nextA;
+                    nextA = a.hasNext() ? a.next() : null;
+                } else {
+                    result = nextB;
+                    nextB = b.hasNext() ? b.next() : null;
+                }
+                return result;
+            }
+        };
+    }
+
+    /** An ordered set of model queues by head, with its first element cached: O(1) to read. */
+    private static final class Heads<P> {
+        final NavigableSet<ModelQueue<P>> set = new TreeSet<>(BY_HEAD);
+        ModelQueue<P> first;
+
+        void add(ModelQueue<P> queue) {
+            set.add(queue);
+            if (first == null || BY_HEAD.compare(queue, first) < 0) {
+                first = queue;
+            }
+        }
+
+        void remove(ModelQueue<P> queue) {
+            set.remove(queue);
+            if (queue == first) {
+                first = set.isEmpty() ? null : set.first();
+            }
+        }
+
+        void clear() {
+            set.clear();
+            first = null;
+        }
     }
 
     /**
      * One model's waiting jobs: jobs in effective order in a deque, jobs that arrived out of order
      * (with a head start) in a sorted side set; the head, the smaller of the two firsts, is cached
-     * with its sort keys so that the heads set compares primitives.
+     * with its sort keys so that the head sets compare primitives. Also how many workers hold it.
      */
-    private static final class ModelQueue<P> {
+    private static final class ModelQueue<P> implements WaitingModel {
         final String model;
         final ArrayDeque<Job<P>> ordered = new ArrayDeque<>();
         TreeSet<Job<P>> early;
         int size;
+        int holders;
         Job<P> head;
         long headEffective;
         long headId;
+
+        ModelQueue(String model) {
+            this.model = model;
+        }
+
+        @Override
+        public String model() {
+            return model;
+        }
+
+        @Override
+        public Job<?> head() {
+            return head;
+        }
+
+        @Override
+        public int count() {
+            return size;
+        }
+
+        @Override
+        public int holders() {
+            return holders;
+        }
 
         void setHead(Job<P> job) {
             head = job;
             headEffective = job.effectiveNanos();
             headId = job.id();
-        }
-
-        ModelQueue(String model) {
-            this.model = model;
         }
 
         void add(Job<P> job) {
@@ -254,6 +393,13 @@ public final class WaitingJobs<P> implements Waiting {
                 ordered.remove(job);
             }
             size--;
+        }
+
+        void clear() {
+            ordered.clear();
+            early = null;
+            size = 0;
+            head = null;
         }
 
         // O(1) for the head, O(log n) for a head-start job, O(n) otherwise

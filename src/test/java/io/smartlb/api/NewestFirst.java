@@ -5,6 +5,7 @@ import io.smartlb.core.Decision;
 import io.smartlb.core.Job;
 import io.smartlb.core.Strategy;
 import io.smartlb.core.Waiting;
+import io.smartlb.core.WaitingModel;
 import io.smartlb.core.WorkerView;
 import io.smartlb.core.Workers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +24,9 @@ class NewestFirst implements Strategy {
     @Override
     public Decision next(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
         Job<?> newest = null;
-        for (Job<?> head : waiting.headsByAge()) {
-            if (newest == null || head.id() > newest.id()) {
-                newest = head;
+        for (WaitingModel model : waiting.modelsByAge()) {
+            if (newest == null || model.head().id() > newest.id()) {
+                newest = model.head();
             }
         }
         return newest == null ? Decision.nothingWaits() : Decision.run(newest, REASON);

@@ -124,10 +124,13 @@ final class BalancerTest {
         assertThat(bad.error()).isEqualTo("boom on m1");
         assertThat(await(good)).isEqualTo("m1/ok");
         assertThat(good.status()).isEqualTo(JobStatus.DONE);
-        WorkerSnapshot w = balancer.workers().get(0);
-        assertThat(w.failed()).isEqualTo(1);
-        assertThat(w.completed()).isEqualTo(1);
-        assertThat(w.model()).isEqualTo("m1");
+        // the worker counts a job just after completing its future
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).untilAsserted(() -> {
+            WorkerSnapshot w = balancer.workers().get(0);
+            assertThat(w.failed()).isEqualTo(1);
+            assertThat(w.completed()).isEqualTo(1);
+            assertThat(w.model()).isEqualTo("m1");
+        });
     }
 
     @Test

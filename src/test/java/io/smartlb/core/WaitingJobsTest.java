@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,16 +38,89 @@ final class WaitingJobsTest {
     }
 
     @Test
-    void headsByAge_ordersModelsByTheirHeads() {
+    void modelsByAge_ordersModelsByTheirHeads() {
         add("m2", 2, 0);
         add("m1", 3, 0);
         add("m3", 1, 0);
         add("m2", 0, 0);
         List<String> models = new ArrayList<>();
-        waiting.headsByAge().forEach(job -> models.add(job.model()));
+        waiting.modelsByAge().forEach(m -> models.add(m.model()));
         assertThat(models).containsExactly("m2", "m3", "m1");
         assertThat(waiting.oldestHead().model()).isEqualTo("m2");
         assertThat(waiting.modelCount()).isEqualTo(3);
+    }
+
+    @Test
+    void hold_movesModelsBetweenHeldAndUnheld_keepingAgeOrderOverBoth() {
+        add("m1", 0, 0);
+        add("m2", 1, 0);
+        add("m3", 2, 0);
+        add("m4", 3, 0);
+        waiting.hold("m1");
+        waiting.hold("m3");
+        waiting.hold("m3");
+        assertThat(models(waiting.heldModelsByAge())).containsExactly("m1", "m3");
+        assertThat(models(waiting.unheldModelsByAge())).containsExactly("m2", "m4");
+        assertThat(models(waiting.modelsByAge())).containsExactly("m1", "m2", "m3", "m4");
+        assertThat(waiting.oldestHead().model()).isEqualTo("m1");
+        assertThat(waiting.oldestUnheldHead().model()).isEqualTo("m2");
+        assertThat(waiting.holders("m3")).isEqualTo(2);
+        waiting.release("m3");
+        assertThat(models(waiting.heldModelsByAge())).containsExactly("m1", "m3");
+        waiting.release("m3");
+        waiting.release("m1");
+        assertThat(models(waiting.heldModelsByAge())).isEmpty();
+        assertThat(waiting.oldestUnheldHead().model()).isEqualTo("m1");
+        assertThat(waiting.holders("m1")).isZero();
+    }
+
+    @Test
+    void hold_ofAModelWithoutJobs_placesItsFirstJobAmongTheHeld() {
+        waiting.hold("m1");
+        assertThat(waiting.modelCount()).isZero();
+        assertThat(waiting.head("m1")).isNull();
+        Job<Void> job = add("m1", 0, 0);
+        add("m2", 1, 0);
+        assertThat(models(waiting.heldModelsByAge())).containsExactly("m1");
+        assertThat(waiting.oldestUnheldHead().model()).isEqualTo("m2");
+        // its last job leaves: the model stays held, with no head in either set
+        assertThat(waiting.remove(job)).isTrue();
+        assertThat(waiting.holders("m1")).isEqualTo(1);
+        assertThat(models(waiting.heldModelsByAge())).isEmpty();
+        assertThat(waiting.remove(job)).isFalse();
+        assertThat(models(waiting.modelsByAge())).containsExactly("m2");
+    }
+
+    @Test
+    void removeAll_keepsHeldModelsHeld() {
+        add("m1", 0, 0);
+        waiting.hold("m1");
+        assertThat(waiting.removeAll()).hasSize(1);
+        assertThat(waiting.holders("m1")).isEqualTo(1);
+        add("m1", 5, 0);
+        assertThat(models(waiting.heldModelsByAge())).containsExactly("m1");
+        assertThat(waiting.oldestUnheldHead()).isNull();
+    }
+
+    @Test
+    void release_ofAModelNotHeld_fails() {
+        add("m1", 0, 0);
+        assertThatThrownBy(() -> waiting.release("m1")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void modelsByAge_cannotRemoveFromTheIndex() {
+        add("m1", 0, 0);
+        Iterator<WaitingModel> it = waiting.unheldModelsByAge().iterator();
+        it.next();
+        assertThatThrownBy(it::remove).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(waiting.size()).isEqualTo(1);
+    }
+
+    private static List<String> models(Iterable<WaitingModel> models) {
+        List<String> names = new ArrayList<>();
+        models.forEach(m -> names.add(m.model()));
+        return names;
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.smartlb.core.Job;
 import io.smartlb.core.JobCost;
 import io.smartlb.core.Strategy;
 import io.smartlb.core.Waiting;
+import io.smartlb.core.WaitingModel;
 import io.smartlb.core.WorkerView;
 import io.smartlb.core.Workers;
 import java.time.Duration;
@@ -51,8 +52,9 @@ import java.time.Duration;
  * order that loses the least capacity (rules 2 to 4), so the bound never makes an overload worse
  * or turns it into FIFO thrashing.
  *
- * <p>Cost per decision: O(W + K + log M) for W workers, M waiting models and a constant K of
- * heads examined; no decision scans all models or jobs.
+ * <p>Cost per decision: O(K + log M) for M waiting models and a constant K of heads examined; the
+ * waiting index keeps the models workers hold apart, so no decision walks past them, and none
+ * scans all models or jobs.
  */
 public final class Adaptive implements Strategy {
 
@@ -101,7 +103,7 @@ public final class Adaptive implements Strategy {
         }
         String own = worker.model();
         Job<?> ownHead = own == null ? null : waiting.head(own);
-        Decision overdue = overdue(worker, ownHead, waiting, workers, nowNanos);
+        Decision overdue = overdue(worker, ownHead, waiting, nowNanos);
         if (overdue != null) {
             return overdue;
         }
@@ -109,14 +111,14 @@ public final class Adaptive implements Strategy {
             int count = waiting.count(own);
             return Decision.run(ownHead, () -> "kept " + own + ": " + count + " waiting");
         }
-        return nextModel(worker, waiting, workers, nowNanos);
+        return nextModel(worker, waiting, nowNanos);
     }
 
     private boolean isOverdue(Job<?> job, long nowNanos) {
         return nowNanos - job.effectiveNanos() > maxWaitNanos;
     }
 
-    private Decision overdue(WorkerView worker, Job<?> ownHead, Waiting waiting, Workers workers, long nowNanos) {
+    private Decision overdue(WorkerView worker, Job<?> ownHead, Waiting waiting, long nowNanos) {
         long oldestAge = nowNanos - waiting.oldestHead().effectiveNanos();
         if (oldestAge > OVERLOAD_FACTOR * maxWaitNanos) {
             overloaded = true;
@@ -131,77 +133,49 @@ public final class Adaptive implements Strategy {
             long waited = ownHead.waitedNanos(nowNanos);
             return Decision.run(ownHead, () -> "kept " + model + ": head waited " + Reasons.seconds(waited) + " > max-wait");
         }
-        Job<?> oldest = null;
-        for (Job<?> head : waiting.headsByAge()) {
-            if (!isOverdue(head, nowNanos)) {
-                break;
-            }
-            if (workers.holders(head.model()) == 0) {
-                oldest = head;
-                break;
-            }
-        }
-        if (oldest == null) {
+        Job<?> oldest = waiting.oldestUnheldHead();
+        if (oldest == null || !isOverdue(oldest, nowNanos)) {
             return null;
         }
-        Job<?> chosen = oldest;
         long age = nowNanos - oldest.effectiveNanos();
-        return Decision.run(chosen, () -> Reasons.choice(worker, chosen, "oldest waited " + Reasons.seconds(age) + " > max-wait"));
+        return Decision.run(oldest, () -> Reasons.choice(worker, oldest, "oldest waited " + Reasons.seconds(age) + " > max-wait"));
     }
 
-    private Decision nextModel(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
-        Job<?> best = null;
-        int bestCount = 0;
+    private Decision nextModel(WorkerView worker, Waiting waiting, long nowNanos) {
+        WaitingModel best = null;
         long oldestEffective = 0;
         int examined = 0;
-        for (Job<?> head : waiting.headsByAge()) {
-            if (workers.holders(head.model()) > 0) {
-                continue;
-            }
+        for (WaitingModel candidate : waiting.unheldModelsByAge()) {
             if (best == null) {
-                best = head;
-                bestCount = waiting.count(head.model());
-                oldestEffective = head.effectiveNanos();
-            } else if (head.effectiveNanos() - oldestEffective > costs.loadNanos(head.model())) {
+                best = candidate;
+                oldestEffective = candidate.head().effectiveNanos();
+            } else if (candidate.head().effectiveNanos() - oldestEffective > costs.loadNanos(candidate.model())) {
                 break;  // waiting longer for the oldest costs more than this head's load saves
-            } else {
-                int count = waiting.count(head.model());
-                if (count > bestCount) {
-                    best = head;
-                    bestCount = count;
-                }
+            } else if (candidate.count() > best.count()) {
+                best = candidate;
             }
             if (++examined == CANDIDATES) {
                 break;
             }
         }
-        if (best == null) {
-            best = modelWorthSharing(worker, waiting, workers, nowNanos);
-        }
-        if (best == null) {
+        Job<?> chosen = best != null ? best.head() : modelWorthSharing(waiting);
+        if (chosen == null) {
             return Decision.idle("every waiting model is held by a busy worker and too small to share");
         }
-        return Reasons.decide(worker, best, waiting, nowNanos);
+        return Reasons.decide(worker, chosen, waiting, nowNanos);
     }
 
-    // the oldest head of a model other workers hold whose backlog pays for one more worker
-    private Job<?> modelWorthSharing(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
-        Job<?> best = null;
-        for (WorkerView other : workers.all()) {
-            String model = other.model();
-            if (model == null || other.id() == worker.id() || waiting.count(model) == 0) {
-                continue;
-            }
-            int h = workers.holders(model);
-            double backlog = waiting.count(model) * costs.processNanos(model);
-            if (backlog > 2.0 * h * (h + 1) * costs.loadNanos(model)) {
-                Job<?> head = waiting.head(model);
-                if (best == null || Job.BY_EFFECTIVE_TIME.compare(head, best) < 0) {
-                    best = head;
-                }
+    // the oldest head of a model other workers hold whose backlog pays for one more worker (this
+    // worker's own model has no jobs left, so every held model with jobs is another worker's)
+    private Job<?> modelWorthSharing(Waiting waiting) {
+        for (WaitingModel held : waiting.heldModelsByAge()) {
+            int h = held.holders();
+            double backlog = held.count() * costs.processNanos(held.model());
+            if (backlog > 2.0 * h * (h + 1) * costs.loadNanos(held.model())) {
+                return held.head();
             }
         }
-        return best;
+        return null;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.smartlb.core.Decision;
 import io.smartlb.core.Job;
 import io.smartlb.core.Strategy;
 import io.smartlb.core.Waiting;
+import io.smartlb.core.WaitingModel;
 import io.smartlb.core.WorkerView;
 import io.smartlb.core.Workers;
 import java.time.Duration;
@@ -14,9 +15,9 @@ import java.time.Duration;
  * hold the model, plus {@code sharedModelPenalty} when another worker holds it; the lowest score
  * wins, ties to the earlier submission.
  *
- * <p>Only three kinds of model can win: the worker's own, one held by another worker (at most
- * W - 1), and the oldest model held by none. So a decision costs O(W + log M) with W workers and M
- * waiting models, never a scan of all models or jobs.
+ * <p>Only three heads can win: the worker's own model's, the oldest of the models other workers
+ * hold, and the oldest of the models no worker holds; the waiting index keeps held and unheld
+ * models apart, so a decision costs O(log W) with W workers, whatever the number of models.
  */
 public final class Affinity implements Strategy {
 
@@ -41,18 +42,24 @@ public final class Affinity implements Strategy {
 
     @Override
     public Decision next(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
+        String own = worker.model();
         Candidate best = Candidate.NONE;
-        if (worker.model() != null) {
-            best = best.orBetter(waiting.head(worker.model()), 0);
+        if (own != null) {
+            best = best.orBetter(waiting.head(own), 0);
         }
-        long sharedPenalty = switchPenaltyNanos + sharedModelPenaltyNanos;
-        for (WorkerView other : workers.all()) {
-            if (other.id() != worker.id() && other.model() != null && !worker.holds(other.model())) {
-                best = best.orBetter(waiting.head(other.model()), sharedPenalty);
+        best = best.orBetter(oldestHeldElsewhere(own, waiting), switchPenaltyNanos + sharedModelPenaltyNanos);
+        best = best.orBetter(waiting.oldestUnheldHead(), switchPenaltyNanos);
+        return best.decide(worker, waiting, nowNanos);
+    }
+
+    // every model held by another worker scores the same penalty, so only the oldest can win
+    private static Job<?> oldestHeldElsewhere(String own, Waiting waiting) {
+        for (WaitingModel held : waiting.heldModelsByAge()) {
+            if (!held.model().equals(own)) {
+                return held.head();
             }
         }
-        best = best.orBetter(Candidate.oldestUnheld(waiting, workers), switchPenaltyNanos);
-        return best.decide(worker, waiting, nowNanos);
+        return null;
     }
 
     @Override

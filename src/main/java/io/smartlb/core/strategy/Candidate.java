@@ -4,7 +4,6 @@ import io.smartlb.core.Decision;
 import io.smartlb.core.Job;
 import io.smartlb.core.Waiting;
 import io.smartlb.core.WorkerView;
-import io.smartlb.core.Workers;
 
 /**
  * A head job and its score (effective submit time plus penalties; now is left out since it is
@@ -28,15 +27,5 @@ record Candidate(Job<?> job, long score) {
 
     Decision decide(WorkerView worker, Waiting waiting, long nowNanos) {
         return job == null ? Decision.nothingWaits() : Reasons.decide(worker, job, waiting, nowNanos);
-    }
-
-    /** Returns the oldest head whose model no worker holds, skipping at most W held ones. */
-    static Job<?> oldestUnheld(Waiting waiting, Workers workers) {
-        for (Job<?> head : waiting.headsByAge()) {
-            if (workers.holders(head.model()) == 0) {
-                return head;
-            }
-        }
-        return null;
     }
 }

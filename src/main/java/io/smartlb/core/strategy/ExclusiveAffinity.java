@@ -10,7 +10,8 @@ import java.time.Duration;
 /**
  * As {@link Affinity}, but a model that another worker holds is never taken by this one, its own
  * model excepted (the seed's {@code GroupsByNameWithTimeNoSameWorker}). It may leave a worker idle
- * while jobs wait for a model held elsewhere. O(W + log M) per decision.
+ * while jobs wait for a model held elsewhere. O(1) per decision: its own head and the oldest head
+ * no worker holds, both read from the waiting index.
  */
 public final class ExclusiveAffinity implements Strategy {
 
@@ -33,7 +34,7 @@ public final class ExclusiveAffinity implements Strategy {
         if (worker.model() != null) {
             best = best.orBetter(waiting.head(worker.model()), 0);
         }
-        best = best.orBetter(Candidate.oldestUnheld(waiting, workers), switchPenaltyNanos);
+        best = best.orBetter(waiting.oldestUnheldHead(), switchPenaltyNanos);
         if (best == Candidate.NONE) {
             return waiting.size() == 0 ? Decision.nothingWaits() : Decision.idle("every waiting model is held by another worker");
         }

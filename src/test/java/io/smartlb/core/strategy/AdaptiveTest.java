@@ -2,7 +2,6 @@ package io.smartlb.core.strategy;
 
 import static io.smartlb.core.strategy.Queue.busy;
 import static io.smartlb.core.strategy.Queue.idle;
-import static io.smartlb.core.strategy.Queue.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +10,6 @@ import io.smartlb.core.Job;
 import io.smartlb.core.JobCost;
 import io.smartlb.core.WaitingJobs;
 import io.smartlb.core.WorkerView;
-import io.smartlb.core.Workers;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,7 @@ final class AdaptiveTest {
     private Decision next(WorkerView self, long nowSeconds, WorkerView... others) {
         List<WorkerView> all = new java.util.ArrayList<>(List.of(others));
         all.add(0, self);
-        return adaptive.next(self, waiting, Workers.of(all), nowSeconds * S);
+        return adaptive.next(self, waiting, queue.workers(all.toArray(WorkerView[]::new)), nowSeconds * S);
     }
 
     @Test

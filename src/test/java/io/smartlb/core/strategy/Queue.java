@@ -5,14 +5,19 @@ import io.smartlb.core.WaitingJobs;
 import io.smartlb.core.WorkerState;
 import io.smartlb.core.WorkerView;
 import io.smartlb.core.Workers;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Hand-built views for strategy tests: waiting jobs submitted at whole seconds, and workers. */
+/**
+ * Hand-built views for strategy tests: waiting jobs submitted at whole seconds, and workers whose
+ * models the waiting index knows as held, as the dispatcher keeps it.
+ */
 final class Queue {
 
     static final long S = 1_000_000_000L;
 
     final WaitingJobs<Void> waiting = new WaitingJobs<>();
+    private final List<String> held = new ArrayList<>();
     private long nextId = 1;
 
     /** Adds a job of {@code model} submitted at {@code submittedSeconds}, no priority. */
@@ -30,7 +35,16 @@ final class Queue {
         return new WorkerView(id, model, WorkerState.BUSY);
     }
 
-    static Workers workers(WorkerView... views) {
+    /** Returns a view over {@code views}, and marks the models they hold as held in the waiting index. */
+    Workers workers(WorkerView... views) {
+        held.forEach(waiting::release);
+        held.clear();
+        for (WorkerView view : views) {
+            if (view.model() != null) {
+                waiting.hold(view.model());
+                held.add(view.model());
+            }
+        }
         return Workers.of(List.of(views));
     }
 }

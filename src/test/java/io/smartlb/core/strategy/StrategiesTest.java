@@ -2,7 +2,6 @@ package io.smartlb.core.strategy;
 
 import static io.smartlb.core.strategy.Queue.busy;
 import static io.smartlb.core.strategy.Queue.idle;
-import static io.smartlb.core.strategy.Queue.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +25,7 @@ final class StrategiesTest {
         Job<Void> oldest = queue.job("m2", 0);
         queue.job("m1", 1);
         WorkerView self = idle(0, "m1");
-        Decision d = new Fifo().next(self, waiting, workers(self), 100 * S);
+        Decision d = new Fifo().next(self, waiting, queue.workers(self), 100 * S);
         assertThat(d.job()).isEqualTo(oldest);
         assertThat(d.reason()).startsWith("switched m1 -> m2");
     }
@@ -37,7 +36,7 @@ final class StrategiesTest {
         Job<Void> own = queue.job("m1", 9);
         WorkerView self = idle(0, "m1");
         // m1 scores 9 s; m2 scores 0 + 10 s = 10 s
-        Decision d = new Affinity().next(self, waiting, workers(self), 20 * S);
+        Decision d = new Affinity().next(self, waiting, queue.workers(self), 20 * S);
         assertThat(d.job()).isEqualTo(own);
         assertThat(d.reason()).isEqualTo("kept m1: 1 waiting, head waited 11.0 s");
     }
@@ -48,7 +47,7 @@ final class StrategiesTest {
         queue.job("m1", 11);
         WorkerView self = idle(0, "m1");
         // m1 scores 11 s; m2 scores 0 + 10 s = 10 s
-        assertThat(new Affinity().next(self, waiting, workers(self), 20 * S).job()).isEqualTo(other);
+        assertThat(new Affinity().next(self, waiting, queue.workers(self), 20 * S).job()).isEqualTo(other);
     }
 
     @Test
@@ -58,10 +57,10 @@ final class StrategiesTest {
         WorkerView self = idle(0, null);
         WorkerView other = idle(1, "m2");
         // m2 scores 0 + 10 + 1 = 11 s; m3 scores 1 + 10 = 11 s: a tie, the earlier submission (m2) wins
-        assertThat(new Affinity().next(self, waiting, workers(self, other), 20 * S).job()).isEqualTo(held);
+        assertThat(new Affinity().next(self, waiting, queue.workers(self, other), 20 * S).job()).isEqualTo(held);
         // with 2 s of shared penalty m3 wins
         Affinity strict = new Affinity(Duration.ofSeconds(10), Duration.ofSeconds(2));
-        assertThat(strict.next(self, waiting, workers(self, other), 20 * S).job()).isEqualTo(free);
+        assertThat(strict.next(self, waiting, queue.workers(self, other), 20 * S).job()).isEqualTo(free);
     }
 
     @Test
@@ -70,7 +69,7 @@ final class StrategiesTest {
         queue.job("m3", 1);
         Job<Void> unheld = queue.job("m4", 2);
         WorkerView self = idle(0, null);
-        Workers all = workers(self, idle(1, "m2"), idle(2, "m3"));
+        Workers all = queue.workers(self, idle(1, "m2"), idle(2, "m3"));
         // shared penalty 5 s: m2 scores 0+15, m3 1+15, m4 (held by none, behind two held heads) 2+10
         Affinity strict = new Affinity(Duration.ofSeconds(10), Duration.ofSeconds(5));
         assertThat(strict.next(self, waiting, all, 20 * S).job()).isEqualTo(unheld);
@@ -80,7 +79,7 @@ final class StrategiesTest {
     void exclusiveAffinity_neverTakesModelAnotherWorkerHolds() {
         queue.job("m2", 0);
         WorkerView self = idle(0, null);
-        Decision d = new ExclusiveAffinity().next(self, waiting, workers(self, idle(1, "m2")), 20 * S);
+        Decision d = new ExclusiveAffinity().next(self, waiting, queue.workers(self, idle(1, "m2")), 20 * S);
         assertThat(d.isIdle()).isTrue();
         assertThat(d.reason()).contains("held by another worker");
     }
@@ -89,7 +88,7 @@ final class StrategiesTest {
     void exclusiveAffinity_takesOwnModelEvenIfAnotherWorkerHoldsItToo() {
         Job<Void> own = queue.job("m2", 0);
         WorkerView self = idle(0, "m2");
-        assertThat(new ExclusiveAffinity().next(self, waiting, workers(self, idle(1, "m2")), S).job())
+        assertThat(new ExclusiveAffinity().next(self, waiting, queue.workers(self, idle(1, "m2")), S).job())
                 .isEqualTo(own);
     }
 
@@ -98,7 +97,7 @@ final class StrategiesTest {
         Job<Void> unheld = queue.job("m3", 0);
         queue.job("m1", 11);
         WorkerView self = idle(0, "m1");
-        assertThat(new ExclusiveAffinity().next(self, waiting, workers(self, idle(1, "m2")), 20 * S).job())
+        assertThat(new ExclusiveAffinity().next(self, waiting, queue.workers(self, idle(1, "m2")), 20 * S).job())
                 .isEqualTo(unheld);
     }
 
