@@ -7,6 +7,7 @@ import io.smartlb.core.QueueFullException;
 import io.smartlb.core.ShutdownException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -52,7 +53,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
         Response original = e.getResponse();
         int status = original == null ? 500 : original.getStatus();
         Throwable cause = e.getCause();
@@ -60,8 +61,12 @@ public class ProblemMappers {
             return invalidJson(json);
         }
         Response.ResponseBuilder problem = Problems.problem(status, e.getMessage(), Map.of());
-        if (original != null && original.getHeaderString("Allow") != null) {
-            problem.header("Allow", original.getHeaderString("Allow"));
+        String allow = original == null ? null : original.getHeaderString("Allow");
+        if (allow == null && status == 405) {
+            allow = AllowedMethods.forPath(uri.getPath()).orElse(null);
+        }
+        if (allow != null) {
+            problem.header("Allow", allow);
         }
         return problem.build();
     }

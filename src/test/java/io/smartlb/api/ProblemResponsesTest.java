@@ -150,10 +150,25 @@ class ProblemResponsesTest {
     }
 
     @Test
-    void put_jobs_returns405() {
+    void put_jobs_returns405_withAllow() {
         Response response = given().contentType(ContentType.JSON).body("{\"model\": \"m1\"}").when().put("/jobs");
 
         assertProblem(response, 405);
+        assertThat(response.header("Allow")).isEqualTo("POST");
+    }
+
+    @Test
+    void post_workers_returns405_withAllow() {
+        Response response = given().contentType(ContentType.JSON).body("{}").when().post("/workers");
+
+        assertProblem(response, 405);
+        assertThat(response.header("Allow")).isEqualTo("GET, HEAD");
+    }
+
+    @Test
+    void head_workers_isAllowedAsItsAllowHeaderSays() {
+        given().when().head("/workers").then().statusCode(200);
+        given().when().head("/jobs/987654321").then().statusCode(404);
     }
 
     @Test
