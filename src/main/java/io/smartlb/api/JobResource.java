@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.smartlb.core.JobHandle;
 import io.smartlb.service.BalancerService;
+import io.smartlb.service.KnownJob;
 import io.smartlb.service.Submission;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -92,7 +93,7 @@ public class JobResource {
         switch (service.cancel(jobId)) {
             case NOT_FOUND -> throw ApiProblem.notFound("job " + id);
             case NOT_QUEUED -> {
-                JobHandle<JsonNode, JsonNode> job = service.find(jobId).orElseThrow(() -> ApiProblem.notFound("job " + id));
+                KnownJob job = service.find(jobId).orElseThrow(() -> ApiProblem.notFound("job " + id));
                 throw new ApiProblem(409, "job " + id + " is " + job.status() + "; only QUEUED jobs can be cancelled",
                         Map.of("jobStatus", job.status()));
             }

@@ -1,6 +1,8 @@
 package io.smartlb.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.smartlb.backend.Backend;
@@ -59,8 +61,12 @@ public class BalancerService {
     @Any
     Instance<JobListener> listeners;
 
+    @Inject
+    ObjectMapper json;
+
     private final long originNanos = System.nanoTime();
     private final Instant originWall = Instant.now();
+    private final ModelNames models = new ModelNames(1024);
     private volatile boolean draining;
     private ManagedExecutor executor;
     private Balancer<JsonNode, JsonNode> balancer;
@@ -76,7 +82,7 @@ public class BalancerService {
         Strategy strategy = NamedBeans.select(strategies, strategyName, "balancer.strategy", "strategy");
         backend = NamedBeans.select(backends, config.backend(), "balancer.backend", "backend");
         int workers = backend.workerCount().orElse(config.workers());
-        registry = new JobRegistry(config.jobs().retention().toNanos(), config.jobs().maxRetained());
+        registry = new JobRegistry(config.jobs().retention().toNanos(), config.jobs().maxRetained(), this::encode);
         List<JobListener> extra = listeners.stream().toList();
         executor = ManagedExecutor.builder()
                 .maxAsync(workers)
@@ -107,8 +113,9 @@ public class BalancerService {
      * @throws io.smartlb.core.ShutdownException while draining
      */
     public Submission submit(String model, JsonNode data, double priority, String idempotencyKey) {
-        JobRegistry.Lookup lookup = registry.register(idempotencyKey, () -> balancer.submit(model, data, priority));
-        return new Submission(lookup.job().handle(), lookup.created());
+        JobRegistry.Lookup lookup = registry.register(idempotencyKey,
+                () -> balancer.submit(models.canonical(model), data, priority));
+        return new Submission(lookup.handle(), lookup.created());
     }
 
     /**
@@ -119,18 +126,22 @@ public class BalancerService {
         return submit(model, ForwardJobs.data(request), priority, null);
     }
 
-    /** Returns a job that is still known (queued, running, or finished within the retention time). */
-    public Optional<JobHandle<JsonNode, JsonNode>> find(long id) {
+    /**
+     * Returns a job that is still known: its live handle while queued or running, its
+     * {@link FinishedJob} once ended (within the retention time).
+     */
+    public Optional<KnownJob> find(long id) {
         return registry.find(id);
     }
 
     /** Cancels a queued job. */
     public CancelResult cancel(long id) {
-        Optional<JobHandle<JsonNode, JsonNode>> job = registry.find(id);
+        Optional<KnownJob> job = registry.find(id);
         if (job.isEmpty()) {
             return CancelResult.NOT_FOUND;
         }
-        return balancer.cancel(job.get()) ? CancelResult.CANCELLED : CancelResult.NOT_QUEUED;
+        return job.get() instanceof KnownJob.Live live && balancer.cancel(live.handle())
+                ? CancelResult.CANCELLED : CancelResult.NOT_QUEUED;
     }
 
     /** Cancels a queued job whose waiting client went away; running jobs go on. */
@@ -218,6 +229,16 @@ public class BalancerService {
                     balancer.markDown(id);
                 }
             });
+        }
+    }
+
+    // a result kept for readers is JSON text: smaller than its tree, and written as it is
+    private String encode(JsonNode result) {
+        try {
+            return json.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("a job's result cannot be written as JSON; its view will show none: %s", e.getMessage());
+            return null;
         }
     }
 
