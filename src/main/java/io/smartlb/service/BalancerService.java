@@ -232,10 +232,10 @@ public class BalancerService {
         }
     }
 
-    // a result kept for readers is JSON text: smaller than its tree, and written as it is
-    private String encode(JsonNode result) {
+    // a result kept for readers is JSON text: smaller than its tree, and written out as it is
+    private byte[] encode(JsonNode result) {
         try {
-            return json.writeValueAsString(result);
+            return json.writeValueAsBytes(result);
         } catch (JsonProcessingException e) {
             LOG.warnf("a job's result cannot be written as JSON; its view will show none: %s", e.getMessage());
             return null;

@@ -2,7 +2,6 @@ package io.smartlb.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smartlb.core.JobHandle;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,15 +10,15 @@ import java.util.function.Supplier;
 
 /**
  * The jobs a client can still read: queued and running ones by their live handle, and ended ones,
- * for the retention time and at most {@code maxRetained} of them (oldest forgotten first), by a
+ * for the retention time and at most {@code maxRetained} of them (oldest forgotten first), by the
  * compact {@link FinishedJob} that replaces the handle as soon as the job ends. A job submitted
  * with an idempotency key also keeps its handle under that key while it is retained, so that a
  * retry gets the same handle (result future included). Memory is bounded by queue capacity +
  * workers + maxRetained.
  *
- * <p>Thread-safe. Lookups go to concurrent maps, without a lock. {@code lock} guards the finish
- * order of retained jobs (an array deque) and the swap of a handle for its record, so that a job
- * is retained once; it is held for O(1) per job ended or forgotten, never while encoding a result.
+ * <p>Thread-safe. Live jobs are in a concurrent map, read without a lock. {@code lock} guards the
+ * ended jobs ({@link FinishedJobs}) and their handover from the live map, so that a job is retained
+ * once; it is held for O(1) per job looked up, ended or forgotten, never while encoding a result.
  */
 final class JobRegistry {
 
@@ -32,20 +31,20 @@ final class JobRegistry {
     record Lookup(JobHandle<JsonNode, JsonNode> handle, boolean created) {
     }
 
-    private final Map<Long, KnownJob> byId = new ConcurrentHashMap<>();
+    private final Map<Long, KnownJob.Live> live = new ConcurrentHashMap<>();
     private final Map<String, KnownJob.Live> byKey = new ConcurrentHashMap<>();
     private final Object lock = new Object();
-    private final ArrayDeque<FinishedJob> retained = new ArrayDeque<>();  // guarded by lock; in finish order
+    private final FinishedJobs finished = new FinishedJobs();  // guarded by lock
     private final long retentionNanos;
     private final int maxRetained;
-    private final Function<JsonNode, String> encode;
+    private final Function<JsonNode, byte[]> encode;
 
     /**
      * @param retentionNanos how long an ended job stays readable
      * @param maxRetained how many ended jobs stay readable at most
-     * @param encode turns a result into JSON text, or null when it cannot
+     * @param encode writes a result as UTF-8 JSON, or returns null when it cannot
      */
-    JobRegistry(long retentionNanos, int maxRetained, Function<JsonNode, String> encode) {
+    JobRegistry(long retentionNanos, int maxRetained, Function<JsonNode, byte[]> encode) {
         if (retentionNanos <= 0) {
             throw new IllegalArgumentException("retention must be > 0: " + retentionNanos + " ns");
         }
@@ -79,7 +78,7 @@ final class JobRegistry {
     }
 
     private void add(KnownJob.Live job) {
-        byId.put(job.id(), job);
+        live.put(job.id(), job);
         // the job may have ended before it was registered: then finished() did not see it
         if (job.status().isFinal()) {
             retire(job);
@@ -88,27 +87,36 @@ final class JobRegistry {
 
     /** Returns the job with this id, if it is still known. */
     Optional<KnownJob> find(long id) {
-        return Optional.ofNullable(byId.get(id));
+        KnownJob.Live job = live.get(id);
+        if (job != null) {
+            return Optional.of(job);
+        }
+        // retire() adds a job to the ended ones before it leaves the live map: a job missed there is here
+        synchronized (lock) {
+            return Optional.ofNullable(finished.find(id));
+        }
     }
 
     /** Notes that a job ended: its record replaces its handle, and it is forgotten after the retention. */
     void finished(JobHandle<?, ?> handle) {
-        if (byId.get(handle.id()) instanceof KnownJob.Live live) {
-            retire(live);
+        KnownJob.Live job = live.get(handle.id());
+        if (job != null) {
+            retire(job);
         }
     }
 
-    private void retire(KnownJob.Live live) {
-        FinishedJob record = FinishedJob.of(live.handle(), live.key(), encode);
+    private void retire(KnownJob.Live job) {
+        FinishedJob record = FinishedJob.of(job.handle(), job.key(), encode);
         synchronized (lock) {
-            // add() and finished() may both see the job end: the one that swaps it in retains it
-            if (!byId.replace(record.id(), live, record)) {
+            // add() and finished() may both see the job end: the first one retains it
+            if (live.get(job.id()) != job) {
                 return;
             }
-            retained.addLast(record);
+            finished.add(record);
+            live.remove(job.id());
             // the cap holds at once, not only at the next housekeeping
-            while (retained.size() > maxRetained) {
-                drop(retained.pollFirst());
+            while (finished.size() > maxRetained) {
+                drop(finished.removeOldest());
             }
         }
     }
@@ -120,8 +128,8 @@ final class JobRegistry {
             FinishedJob oldest;
             // finish order is end-time order but for jobs ending together on two workers: such a
             // job waits for the next round at most
-            while ((oldest = retained.peekFirst()) != null && nowNanos - oldest.finishedNanos() > retentionNanos) {
-                drop(retained.pollFirst());
+            while ((oldest = finished.oldest()) != null && nowNanos - oldest.finishedNanos() > retentionNanos) {
+                drop(finished.removeOldest());
                 forgotten++;
             }
         }
@@ -129,7 +137,6 @@ final class JobRegistry {
     }
 
     private void drop(FinishedJob job) {
-        byId.remove(job.id(), job);
         if (job.key() != null) {
             byKey.computeIfPresent(job.key(), (k, live) -> live.id() == job.id() ? null : live);
         }
@@ -137,13 +144,15 @@ final class JobRegistry {
 
     /** Returns how many jobs are known, live or ended. */
     int size() {
-        return byId.size();
+        synchronized (lock) {
+            return live.size() + finished.size();
+        }
     }
 
     /** Returns how many ended jobs are retained. */
     int retained() {
         synchronized (lock) {
-            return retained.size();
+            return finished.size();
         }
     }
 }

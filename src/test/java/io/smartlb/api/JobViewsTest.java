@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The view of an ended job read from its {@link FinishedJob} is the view its live handle gave, to
  * the byte, whatever the way it ended. Plain JUnit: a one-worker balancer on a fake clock, the
- * view written by one mapper (the service's own is checked over HTTP in FinishedJobsTest).
+ * view written by one mapper (the service's own is checked over HTTP in EndedJobsTest).
  */
 final class JobViewsTest {
 
@@ -82,9 +82,9 @@ final class JobViewsTest {
         return job;
     }
 
-    private static String encode(JsonNode result) {
+    private static byte[] encode(JsonNode result) {
         try {
-            return JSON.writeValueAsString(result);
+            return JSON.writeValueAsBytes(result);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

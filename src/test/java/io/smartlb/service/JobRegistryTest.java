@@ -70,9 +70,9 @@ final class JobRegistryTest {
                 .build();
     }
 
-    private static String encode(JsonNode result) {
+    private static byte[] encode(JsonNode result) {
         try {
-            return JSON.writeValueAsString(result);
+            return JSON.writeValueAsBytes(result);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * answers the same bytes the handle gave: to its waiting client, and through the service's mapper.
  */
 @QuarkusTest
-final class FinishedJobsTest {
+final class EndedJobsTest {
 
     @Inject
     BalancerService service;
