@@ -1,7 +1,6 @@
 package io.smartlb.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smallrye.mutiny.Uni;
 import io.smartlb.core.JobHandle;
 import io.smartlb.service.BalancerService;
 import io.smartlb.service.KnownJob;
@@ -21,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -55,7 +56,7 @@ public class JobResource {
     @APIResponse(responseCode = "502", description = "The upstream model server failed the job")
     @APIResponse(responseCode = "503", description = "Shutting down; see Retry-After")
     @APIResponse(responseCode = "504", description = "The job waited past balancer.queue.max-wait")
-    public Uni<Response> submit(
+    public CompletionStage<Response> submit(
             SubmitRequest request,
             @Parameter(description = "Answer when the job ends (true) or at once (false)")
             @QueryParam("wait") @DefaultValue("true") boolean wait,
@@ -66,7 +67,7 @@ public class JobResource {
         Submission submission = service.submit(request.model(), request.data(), priority, idempotencyKey);
         JobHandle<JsonNode, JsonNode> job = submission.job();
         if (!wait) {
-            return Uni.createFrom().item(Response.accepted(views.of(job))
+            return CompletableFuture.completedFuture(Response.accepted(views.of(job))
                     .location(URI.create("/jobs/" + job.id())).build());
         }
         return outcomes.whenEnded(job);

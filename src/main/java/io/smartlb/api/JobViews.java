@@ -11,8 +11,6 @@ import io.smartlb.service.ForwardJobs;
 import io.smartlb.service.KnownJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Turns jobs into {@link JobView}s, with wall-clock times. A live handle and the
@@ -21,8 +19,6 @@ import java.time.format.DateTimeFormatter;
 @ApplicationScoped
 class JobViews {
 
-    private static final DateTimeFormatter ISO_MILLIS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final long NANOS_PER_MS = 1_000_000L;
 
     @Inject
@@ -75,6 +71,6 @@ class JobViews {
     }
 
     private String time(long nanos) {
-        return ISO_MILLIS.format(service.toInstant(nanos));
+        return IsoTimes.format(service.epochMillis(nanos));
     }
 }

@@ -66,6 +66,8 @@ public class BalancerService {
 
     private final long originNanos = System.nanoTime();
     private final Instant originWall = Instant.now();
+    private final long originWallMillis = originWall.toEpochMilli();
+    private final long originWallNanosOfMilli = originWall.getNano() % 1_000_000L;
     private final ModelNames models = new ModelNames(1024);
     private volatile boolean draining;
     private ManagedExecutor executor;
@@ -199,6 +201,14 @@ public class BalancerService {
     /** Returns the wall-clock time of a service-clock reading. */
     public Instant toInstant(long nanos) {
         return originWall.plusNanos(nanos);
+    }
+
+    /**
+     * Returns the wall-clock time of a service-clock reading in milliseconds since the epoch,
+     * rounded down: {@code toInstant(nanos).toEpochMilli()}, without the {@code Instant}.
+     */
+    public long epochMillis(long nanos) {
+        return originWallMillis + Math.floorDiv(originWallNanosOfMilli + nanos, 1_000_000L);
     }
 
     /** Expires jobs past max-wait and forgets finished jobs past retention; called periodically. */

@@ -61,7 +61,7 @@ final class JobViewsTest {
 
     @BeforeEach
     void start() {
-        views.service = new BalancerService();  // its clock only: now() and toInstant() need no CDI
+        views.service = new BalancerService();  // its clock only: now() and epochMillis() need no CDI
         balancer = Balancer.<JsonNode, JsonNode>builder(this::work)
                 .workers(1).strategy(new Fifo()).executor(threads).clock(clock::get).expiry(true).build();
     }
