@@ -62,6 +62,12 @@ pauses() {
 echo "== GC pauses, from $OUT/rest-gc.log"
 echo "whole run (warm-ups included): $(pauses 0 1e9)"
 echo "POST /jobs window ($post_from s to $post_to s of JVM uptime): $(pauses "$post_from" "$post_to")"
+# heap allocated between collections: each pause's heap before, minus the previous pause's heap after
+grep 'Pause Young' "$OUT/rest-gc.log" | awk -v from="$post_from" -v to="$post_to" -v n="$(field "$OUT/rest-post.txt" requests)" '{
+        up = substr($1, 2) + 0; split($(NF - 1), h, "->"); before = h[1] + 0; split(h[2], a, "("); after = a[1] + 0
+        if (up >= from && up <= to && seen) mb += before - last
+        last = after; seen = 1 }
+    END { printf "POST /jobs window: %d MB allocated between its collections, about %.1f kB per request\n", mb, mb * 1024 / n }' || true
 echo "== summary"
 awk -v p="$post_rps" -v g="$get_rps" -v l="$post_p99" -v b="$post_bad" 'BEGIN {
     r = p / g
