@@ -7,20 +7,19 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import io.smartlb.core.JobHandle;
 import io.smartlb.service.BalancerService;
 import io.smartlb.service.FinishedJob;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code GET /jobs/{id}} of an ended job reads the compact record that replaced its handle, and
- * answers the same bytes the handle gave: to its waiting client, and through the service's mapper.
+ * {@code GET /jobs/{id}} of an ended job reads the {@link FinishedJob} that replaced its handle,
+ * and answers what the handle's view gives through the service's own mapper, to the byte. (Over
+ * HTTP alone, against the packaged app too: JobResourceTest.)
  */
 @QuarkusTest
 final class EndedJobsTest {
@@ -39,32 +38,6 @@ final class EndedJobsTest {
         Api.awaitIdle();
     }
 
-    private static String get(String id) {
-        return given().when().get("/jobs/{id}", id).then().statusCode(200).extract().asString();
-    }
-
-    @Test
-    void get_doneJob_answersTheBytesItsWaitingClientGot() {
-        Response answer = Api.submitAndWait(Api.job(Api.model("bytes"), 1));
-        assertThat(answer.statusCode()).isEqualTo(200);
-        String id = answer.jsonPath().getString("id");
-
-        assertThat(service.find(Long.parseLong(id))).containsInstanceOf(FinishedJob.class);
-        assertThat(get(id)).isEqualTo(answer.asString());
-    }
-
-    @Test
-    void get_sameIdempotencyKeyAfterTheJobEnded_retryAndReadAnswerTheSameBytes() {
-        Map<String, Object> body = Api.job(Api.model("retry-bytes"), 1);
-        String key = UUID.randomUUID().toString();
-        String id = Api.submitAndWait(body, key).jsonPath().getString("id");
-
-        Response retry = Api.submitAndWait(body, key);  // answered from the handle kept under the key
-
-        assertThat(retry.statusCode()).isEqualTo(200);
-        assertThat(get(id)).isEqualTo(retry.asString());
-    }
-
     @Test
     void get_doneAndFailedJobs_answerWhatTheirHandlesShow() throws Exception {
         Map<String, Object> failing = Api.costs(Api.LOAD_MS, 1);
@@ -77,7 +50,8 @@ final class EndedJobsTest {
 
             String fromHandle = json.writeValueAsString(views.of(job));
 
-            assertThat(get(Long.toString(job.id()))).isEqualTo(fromHandle);
+            assertThat(given().when().get("/jobs/{id}", job.id()).then().statusCode(200).extract().asString())
+                    .isEqualTo(fromHandle);
         }
     }
 }
