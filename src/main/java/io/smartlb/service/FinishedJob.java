@@ -12,7 +12,7 @@ import java.util.function.Function;
  * fields of its view and nothing live. Immutable.
  *
  * <p>Why not the handle: the service may keep 100,000 ended jobs, and each one outlives a few young
- * collections, which copy it. The live handle graph is about 750 bytes in ten objects (result
+ * collections, which copy it. The live handle graph is about 750 bytes in some 17 objects (result
  * future, scheduling job, a lazy dispatch reason that reaches the handle through that job, the
  * result as a tree). This is two objects: the fields, and one UTF-8 array holding the error, the
  * dispatch reason and the result as JSON text (bench/RESULTS.md, issue 6, has the figures).
