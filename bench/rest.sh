@@ -37,9 +37,12 @@ echo "== warm-up"
 wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" -s bench/post-job.lua "$URL" -- post "$MODELS" | grep RESULT
 wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" -s bench/post-job.lua "$URL" -- get | grep RESULT
 
+uptime_s() { jcmd "$SERVER" VM.uptime | awk 'NR == 2 { print $1 + 0 }'; }
+post_from=$(uptime_s)
 echo "== POST /jobs (sync, $MODELS models)"
 wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s bench/post-job.lua "$URL" -- post "$MODELS" \
     | tee "$OUT/rest-post.txt"
+post_to=$(uptime_s)
 echo "== GET /queue (baseline)"
 wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s bench/post-job.lua "$URL" -- get \
     | tee "$OUT/rest-get.txt"
@@ -49,9 +52,22 @@ post_rps=$(field "$OUT/rest-post.txt" rps)
 get_rps=$(field "$OUT/rest-get.txt" rps)
 post_p99=$(field "$OUT/rest-post.txt" p99_ms)
 post_bad=$(( $(field "$OUT/rest-post.txt" non2xx) + $(field "$OUT/rest-post.txt" socket_errors) ))
-echo "== GC pauses during the whole run (warm-up included), from $OUT/rest-gc.log"
-grep 'Pause' "$OUT/rest-gc.log" | awk '{ ms = $NF; sub(/ms$/, "", ms); n++; t += ms; if (ms > m) m = ms }
-    END { printf "%d pauses, total %.1f ms, longest %.1f ms\n", n, t, m }' || true
+# pause lines end with the pause in ms and start with the JVM uptime: [12.345s][info][gc] ... 9.593ms
+pauses() {
+    grep 'Pause' "$OUT/rest-gc.log" | awk -v from="$1" -v to="$2" '{
+        up = substr($1, 2) + 0; ms = $NF; sub(/ms$/, "", ms); ms += 0
+        if (up >= from && up <= to) { n++; t += ms; if (ms > m) m = ms; if (ms > 20) over++ } }
+        END { printf "%d pauses, total %.1f ms, longest %.1f ms, %d over 20 ms\n", n, t, m, over }' || true
+}
+echo "== GC pauses, from $OUT/rest-gc.log"
+echo "whole run (warm-ups included): $(pauses 0 1e9)"
+echo "POST /jobs window ($post_from s to $post_to s of JVM uptime): $(pauses "$post_from" "$post_to")"
+# heap allocated between collections: each pause's heap before, minus the previous pause's heap after
+grep 'Pause Young' "$OUT/rest-gc.log" | awk -v from="$post_from" -v to="$post_to" -v n="$(field "$OUT/rest-post.txt" requests)" '{
+        up = substr($1, 2) + 0; split($(NF - 1), h, "->"); before = h[1] + 0; split(h[2], a, "("); after = a[1] + 0
+        if (up >= from && up <= to && seen) mb += before - last
+        last = after; seen = 1 }
+    END { printf "POST /jobs window: %d MB allocated between its collections, about %.1f kB per request\n", mb, mb * 1024 / n }' || true
 echo "== summary"
 awk -v p="$post_rps" -v g="$get_rps" -v l="$post_p99" -v b="$post_bad" 'BEGIN {
     r = p / g

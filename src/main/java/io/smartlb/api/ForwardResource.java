@@ -1,7 +1,6 @@
 package io.smartlb.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smallrye.mutiny.Uni;
 import io.smartlb.backend.ForwardRequest;
 import io.smartlb.core.JobHandle;
 import io.smartlb.service.BalancerConfig;
@@ -19,6 +18,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -43,14 +44,14 @@ public class ForwardResource {
     @GET
     @Path("{path: .*}")
     @Operation(summary = "Pass a GET through to a model server")
-    public Uni<Response> get(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri) {
+    public CompletionStage<Response> get(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri) {
         return forward("GET", path, headers, uri, null);
     }
 
     @POST
     @Path("{path: .*}")
     @Operation(summary = "Pass a POST through to a model server, body and content type unchanged")
-    public Uni<Response> post(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
+    public CompletionStage<Response> post(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
                               byte[] body) {
         return forward("POST", path, headers, uri, body);
     }
@@ -58,7 +59,7 @@ public class ForwardResource {
     @PUT
     @Path("{path: .*}")
     @Operation(summary = "Pass a PUT through to a model server")
-    public Uni<Response> put(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
+    public CompletionStage<Response> put(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
                              byte[] body) {
         return forward("PUT", path, headers, uri, body);
     }
@@ -66,7 +67,7 @@ public class ForwardResource {
     @PATCH
     @Path("{path: .*}")
     @Operation(summary = "Pass a PATCH through to a model server")
-    public Uni<Response> patch(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
+    public CompletionStage<Response> patch(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
                                byte[] body) {
         return forward("PATCH", path, headers, uri, body);
     }
@@ -74,13 +75,13 @@ public class ForwardResource {
     @DELETE
     @Path("{path: .*}")
     @Operation(summary = "Pass a DELETE through to a model server")
-    public Uni<Response> delete(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri) {
+    public CompletionStage<Response> delete(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri) {
         return forward("DELETE", path, headers, uri, null);
     }
 
-    private Uni<Response> forward(String method, String path, HttpHeaders headers, UriInfo uri, byte[] body) {
+    private CompletionStage<Response> forward(String method, String path, HttpHeaders headers, UriInfo uri, byte[] body) {
         if (!service.backend().forwards()) {
-            return Uni.createFrom().item(Problems.problem(501,
+            return CompletableFuture.completedFuture(Problems.problem(501,
                     "the " + config.backend() + " backend cannot pass requests through; use balancer.backend=http",
                     Map.of()).build());
         }

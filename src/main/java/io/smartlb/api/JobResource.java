@@ -1,9 +1,9 @@
 package io.smartlb.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smallrye.mutiny.Uni;
 import io.smartlb.core.JobHandle;
 import io.smartlb.service.BalancerService;
+import io.smartlb.service.KnownJob;
 import io.smartlb.service.Submission;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,7 +56,7 @@ public class JobResource {
     @APIResponse(responseCode = "502", description = "The upstream model server failed the job")
     @APIResponse(responseCode = "503", description = "Shutting down; see Retry-After")
     @APIResponse(responseCode = "504", description = "The job waited past balancer.queue.max-wait")
-    public Uni<Response> submit(
+    public CompletionStage<Response> submit(
             SubmitRequest request,
             @Parameter(description = "Answer when the job ends (true) or at once (false)")
             @QueryParam("wait") @DefaultValue("true") boolean wait,
@@ -65,7 +67,7 @@ public class JobResource {
         Submission submission = service.submit(request.model(), request.data(), priority, idempotencyKey);
         JobHandle<JsonNode, JsonNode> job = submission.job();
         if (!wait) {
-            return Uni.createFrom().item(Response.accepted(views.of(job))
+            return CompletableFuture.completedFuture(Response.accepted(views.of(job))
                     .location(URI.create("/jobs/" + job.id())).build());
         }
         return outcomes.whenEnded(job);
@@ -92,7 +94,7 @@ public class JobResource {
         switch (service.cancel(jobId)) {
             case NOT_FOUND -> throw ApiProblem.notFound("job " + id);
             case NOT_QUEUED -> {
-                JobHandle<JsonNode, JsonNode> job = service.find(jobId).orElseThrow(() -> ApiProblem.notFound("job " + id));
+                KnownJob job = service.find(jobId).orElseThrow(() -> ApiProblem.notFound("job " + id));
                 throw new ApiProblem(409, "job " + id + " is " + job.status() + "; only QUEUED jobs can be cancelled",
                         Map.of("jobStatus", job.status()));
             }

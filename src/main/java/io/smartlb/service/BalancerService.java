@@ -1,6 +1,8 @@
 package io.smartlb.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.smartlb.backend.Backend;
@@ -59,8 +61,14 @@ public class BalancerService {
     @Any
     Instance<JobListener> listeners;
 
+    @Inject
+    ObjectMapper json;
+
     private final long originNanos = System.nanoTime();
     private final Instant originWall = Instant.now();
+    private final long originWallMillis = originWall.toEpochMilli();
+    private final long originWallNanosOfMilli = originWall.getNano() % 1_000_000L;
+    private final ModelNames models = new ModelNames(1024);
     private volatile boolean draining;
     private ManagedExecutor executor;
     private Balancer<JsonNode, JsonNode> balancer;
@@ -76,7 +84,7 @@ public class BalancerService {
         Strategy strategy = NamedBeans.select(strategies, strategyName, "balancer.strategy", "strategy");
         backend = NamedBeans.select(backends, config.backend(), "balancer.backend", "backend");
         int workers = backend.workerCount().orElse(config.workers());
-        registry = new JobRegistry(config.jobs().retention().toNanos(), config.jobs().maxRetained());
+        registry = new JobRegistry(config.jobs().retention().toNanos(), config.jobs().maxRetained(), this::encode);
         List<JobListener> extra = listeners.stream().toList();
         executor = ManagedExecutor.builder()
                 .maxAsync(workers)
@@ -107,8 +115,9 @@ public class BalancerService {
      * @throws io.smartlb.core.ShutdownException while draining
      */
     public Submission submit(String model, JsonNode data, double priority, String idempotencyKey) {
-        JobRegistry.Lookup lookup = registry.register(idempotencyKey, () -> balancer.submit(model, data, priority));
-        return new Submission(lookup.job().handle(), lookup.created());
+        JobRegistry.Lookup lookup = registry.register(idempotencyKey,
+                () -> balancer.submit(models.canonical(model), data, priority));
+        return new Submission(lookup.handle(), lookup.created());
     }
 
     /**
@@ -119,18 +128,22 @@ public class BalancerService {
         return submit(model, ForwardJobs.data(request), priority, null);
     }
 
-    /** Returns a job that is still known (queued, running, or finished within the retention time). */
-    public Optional<JobHandle<JsonNode, JsonNode>> find(long id) {
+    /**
+     * Returns a job that is still known: its live handle while queued or running, its
+     * {@link FinishedJob} once ended (within the retention time).
+     */
+    public Optional<KnownJob> find(long id) {
         return registry.find(id);
     }
 
     /** Cancels a queued job. */
     public CancelResult cancel(long id) {
-        Optional<JobHandle<JsonNode, JsonNode>> job = registry.find(id);
+        Optional<KnownJob> job = registry.find(id);
         if (job.isEmpty()) {
             return CancelResult.NOT_FOUND;
         }
-        return balancer.cancel(job.get()) ? CancelResult.CANCELLED : CancelResult.NOT_QUEUED;
+        return job.get() instanceof KnownJob.Live live && balancer.cancel(live.handle())
+                ? CancelResult.CANCELLED : CancelResult.NOT_QUEUED;
     }
 
     /** Cancels a queued job whose waiting client went away; running jobs go on. */
@@ -190,6 +203,14 @@ public class BalancerService {
         return originWall.plusNanos(nanos);
     }
 
+    /**
+     * Returns the wall-clock time of a service-clock reading in milliseconds since the epoch,
+     * rounded down: {@code toInstant(nanos).toEpochMilli()}, without the {@code Instant}.
+     */
+    public long epochMillis(long nanos) {
+        return originWallMillis + Math.floorDiv(originWallNanosOfMilli + nanos, 1_000_000L);
+    }
+
     /** Expires jobs past max-wait and forgets finished jobs past retention; called periodically. */
     public void housekeep() {
         Duration maxWait = config.queue().maxWait();
@@ -218,6 +239,16 @@ public class BalancerService {
                     balancer.markDown(id);
                 }
             });
+        }
+    }
+
+    // a result kept for readers is JSON text: smaller than its tree, and written out as it is
+    private byte[] encode(JsonNode result) {
+        try {
+            return json.writeValueAsBytes(result);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("a job's result cannot be written as JSON; its view will show none: %s", e.getMessage());
+            return null;
         }
     }
 

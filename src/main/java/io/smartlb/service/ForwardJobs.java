@@ -1,6 +1,8 @@
 package io.smartlb.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import io.smartlb.backend.ForwardRequest;
 import io.smartlb.backend.ForwardResponse;
@@ -33,6 +35,22 @@ public final class ForwardJobs {
     /** Returns the upstream's answer held in a DONE pass-through job's result, or null. */
     public static ForwardResponse response(JsonNode result) {
         return result instanceof POJONode pojo && pojo.getPojo() instanceof ForwardResponse response ? response : null;
+    }
+
+    /**
+     * Returns the result a job's view shows: a pass-through answer is bytes for its own client, so
+     * the view shows what it was ({@code upstreamStatus, contentType, bytes}), not the bytes.
+     */
+    public static JsonNode shown(JsonNode result) {
+        ForwardResponse response = response(result);
+        if (response == null) {
+            return result;
+        }
+        ObjectNode summary = JsonNodeFactory.instance.objectNode();
+        summary.put("upstreamStatus", response.status());
+        summary.put("contentType", response.contentType());
+        summary.put("bytes", response.body().length);
+        return summary;
     }
 
     /** Returns whether a job's data is a pass-through request (its view shows no data or result). */

@@ -5,39 +5,55 @@ import io.smartlb.core.JobHandle;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The jobs a client can still read: queued and running ones, and finished ones for the retention
- * time (at most {@code maxRetained} of them, oldest forgotten first), with their idempotency keys.
- * Memory is bounded by queue capacity + workers + maxRetained. Thread-safe.
+ * The jobs a client can still read: queued and running ones by their live handle, and ended ones,
+ * for the retention time and at most {@code maxRetained} of them (oldest forgotten first), by the
+ * compact {@link FinishedJob} that replaces the handle as soon as the job ends. A job submitted
+ * with an idempotency key also keeps its handle under that key while it is retained, so that a
+ * retry gets the same handle (result future included). Memory is bounded by queue capacity +
+ * workers + maxRetained.
+ *
+ * <p>Thread-safe. Live jobs are in a concurrent map, read without a lock. {@code lock} guards the
+ * ended jobs ({@link FinishedJobs}) and their handover from the live map, so that a job is retained
+ * once; it is held for O(1) per job looked up, ended or forgotten, never while encoding a result.
  */
 final class JobRegistry {
 
-    /** Returns the job for a key: the known one, or a new one from {@code submit}. */
-    record Lookup(Job job, boolean created) {
+    /**
+     * The job for a submission.
+     *
+     * @param handle the job's handle: the new one, or the one known for the idempotency key
+     * @param created false when the key named a job submitted before
+     */
+    record Lookup(JobHandle<JsonNode, JsonNode> handle, boolean created) {
     }
 
-    /** A job, its idempotency key (or null), and whether it is in the finished queue. */
-    record Job(JobHandle<JsonNode, JsonNode> handle, String key, AtomicBoolean retained) {
-        Job(JobHandle<JsonNode, JsonNode> handle, String key) {
-            this(handle, key, new AtomicBoolean());
-        }
-    }
-
-    private final Map<Long, Job> byId = new ConcurrentHashMap<>();
-    private final Map<String, Job> byKey = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<Job> finished = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger finishedCount = new AtomicInteger();
+    private final Map<Long, KnownJob.Live> live = new ConcurrentHashMap<>();
+    private final Map<String, KnownJob.Live> byKey = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+    private final FinishedJobs finished = new FinishedJobs();  // guarded by lock
     private final long retentionNanos;
     private final int maxRetained;
+    private final Function<JsonNode, byte[]> encode;
 
-    JobRegistry(long retentionNanos, int maxRetained) {
+    /**
+     * @param retentionNanos how long an ended job stays readable
+     * @param maxRetained how many ended jobs stay readable at most
+     * @param encode writes a result as UTF-8 JSON, or returns null when it cannot
+     */
+    JobRegistry(long retentionNanos, int maxRetained, Function<JsonNode, byte[]> encode) {
+        if (retentionNanos <= 0) {
+            throw new IllegalArgumentException("retention must be > 0: " + retentionNanos + " ns");
+        }
+        if (maxRetained < 0) {
+            throw new IllegalArgumentException("maxRetained must be >= 0: " + maxRetained);
+        }
         this.retentionNanos = retentionNanos;
         this.maxRetained = maxRetained;
+        this.encode = encode;
     }
 
     /**
@@ -46,69 +62,97 @@ final class JobRegistry {
      */
     Lookup register(String key, Supplier<JobHandle<JsonNode, JsonNode>> submit) {
         if (key == null) {
-            Job job = new Job(submit.get(), null);
+            KnownJob.Live job = new KnownJob.Live(submit.get(), null);
             add(job);
-            return new Lookup(job, true);
+            return new Lookup(job.handle(), true);
         }
         boolean[] created = {false};
-        Job job = byKey.computeIfAbsent(key, k -> {
+        KnownJob.Live job = byKey.computeIfAbsent(key, k -> {
             created[0] = true;
-            return new Job(submit.get(), k);
+            return new KnownJob.Live(submit.get(), k);
         });
         if (created[0]) {
             add(job);
         }
-        return new Lookup(job, created[0]);
+        return new Lookup(job.handle(), created[0]);
     }
 
-    private void add(Job job) {
-        byId.put(job.handle().id(), job);
+    private void add(KnownJob.Live job) {
+        live.put(job.id(), job);
         // the job may have ended before it was registered: then finished() did not see it
-        if (job.handle().status().isFinal()) {
-            retain(job);
-        }
-    }
-
-    private void retain(Job job) {
-        if (job.retained().compareAndSet(false, true)) {
-            finished.add(job);
-            finishedCount.incrementAndGet();
+        if (job.status().isFinal()) {
+            retire(job);
         }
     }
 
     /** Returns the job with this id, if it is still known. */
-    Optional<JobHandle<JsonNode, JsonNode>> find(long id) {
-        Job job = byId.get(id);
-        return job == null ? Optional.empty() : Optional.of(job.handle());
-    }
-
-    /** Notes that a job ended; it is forgotten after the retention time. */
-    void finished(JobHandle<?, ?> handle) {
-        Job job = byId.get(handle.id());
+    Optional<KnownJob> find(long id) {
+        KnownJob.Live job = live.get(id);
         if (job != null) {
-            retain(job);
+            return Optional.of(job);
+        }
+        // retire() adds a job to the ended ones before it leaves the live map: a job missed there is here
+        synchronized (lock) {
+            return Optional.ofNullable(finished.find(id));
         }
     }
 
-    /** Forgets jobs finished before {@code nowNanos - retention}, and the oldest past maxRetained. */
-    synchronized int forget(long nowNanos) {
-        int forgotten = 0;
-        Job oldest;
-        while ((oldest = finished.peek()) != null
-                && (finishedCount.get() > maxRetained || nowNanos - oldest.handle().finishedNanos() > retentionNanos)) {
-            finished.poll();  // the one consumer: poll() takes the element peek() saw
-            finishedCount.decrementAndGet();
-            byId.remove(oldest.handle().id());
-            if (oldest.key() != null) {
-                byKey.remove(oldest.key(), oldest);
+    /** Notes that a job ended: its record replaces its handle, and it is forgotten after the retention. */
+    void finished(JobHandle<?, ?> handle) {
+        KnownJob.Live job = live.get(handle.id());
+        if (job != null) {
+            retire(job);
+        }
+    }
+
+    private void retire(KnownJob.Live job) {
+        FinishedJob record = FinishedJob.of(job.handle(), job.key(), encode);
+        synchronized (lock) {
+            // add() and finished() may both see the job end: the first one retains it
+            if (live.get(job.id()) != job) {
+                return;
             }
-            forgotten++;
+            finished.add(record);
+            live.remove(job.id());
+            // the cap holds at once, not only at the next housekeeping
+            while (finished.size() > maxRetained) {
+                drop(finished.removeOldest());
+            }
+        }
+    }
+
+    /** Forgets the jobs that ended before {@code nowNanos - retention}; returns how many. */
+    int forget(long nowNanos) {
+        int forgotten = 0;
+        synchronized (lock) {
+            FinishedJob oldest;
+            // finish order is end-time order but for jobs ending together on two workers: such a
+            // job waits for the next round at most
+            while ((oldest = finished.oldest()) != null && nowNanos - oldest.finishedNanos() > retentionNanos) {
+                drop(finished.removeOldest());
+                forgotten++;
+            }
         }
         return forgotten;
     }
 
-    /** Returns how many jobs are known. */
+    private void drop(FinishedJob job) {
+        if (job.key() != null) {
+            byKey.computeIfPresent(job.key(), (k, live) -> live.id() == job.id() ? null : live);
+        }
+    }
+
+    /** Returns how many jobs are known, live or ended. */
     int size() {
-        return byId.size();
+        synchronized (lock) {
+            return live.size() + finished.size();
+        }
+    }
+
+    /** Returns how many ended jobs are retained. */
+    int retained() {
+        synchronized (lock) {
+            return finished.size();
+        }
     }
 }

@@ -168,4 +168,29 @@ class JobResourceTest {
         assertThat(retry.jsonPath().getString("id")).isEqualTo(first.getString("id"));
         assertThat(retry.jsonPath().getString("result.model")).isEqualTo(first.getString("result.model"));
     }
+
+    @Test
+    void get_endedJob_answersTheBytesItsWaitingClientGot() {
+        Response answer = Api.submitAndWait(Api.job(Api.model("bytes"), 1));
+        assertThat(answer.statusCode()).isEqualTo(200);
+
+        // the waiting client's answer comes from the live job, a later read from the record kept for it
+        String read = given().when().get("/jobs/{id}", answer.jsonPath().getString("id"))
+                .then().statusCode(200).extract().asString();
+
+        assertThat(read).isEqualTo(answer.asString());
+    }
+
+    @Test
+    void submit_sameIdempotencyKeyAfterTheJobEnded_answersTheBytesAReadGets() {
+        Map<String, Object> body = Api.job(Api.model("retry-bytes"), 1);
+        String key = UUID.randomUUID().toString();
+        String id = Api.submitAndWait(body, key).jsonPath().getString("id");
+
+        Response retry = Api.submitAndWait(body, key);
+
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(given().when().get("/jobs/{id}", id).then().statusCode(200).extract().asString())
+                .isEqualTo(retry.asString());
+    }
 }
