@@ -9,8 +9,7 @@ import java.util.Map;
  * Per-model estimates of load time and job time, learned from what jobs cost (exponentially
  * weighted moving averages). A model not seen yet is assumed to cost what models cost on average
  * so far, or the configured defaults before anything was seen. At most {@code maxModels} models
- * are remembered, the least recently observed forgotten first (reading an estimate does not count
- * as a use: decisions read many, and reads stay plain hash lookups). Not thread-safe: the dispatcher's lock
+ * are remembered, least recently used forgotten first. Not thread-safe: the dispatcher's lock
  * guards it.
  */
 final class CostModel {
@@ -23,7 +22,7 @@ final class CostModel {
 
     CostModel(Duration defaultLoad, Duration defaultProcess, int maxModels) {
         this.overall = new Estimate(defaultLoad.toNanos(), defaultProcess.toNanos());
-        this.byModel = new LinkedHashMap<>(64, 0.75f, false) {
+        this.byModel = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Estimate> eldest) {
                 return size() > maxModels;
@@ -44,12 +43,7 @@ final class CostModel {
     }
 
     void observe(JobCost cost) {
-        // remove and put again: the model becomes the most recently observed
-        Estimate e = byModel.remove(cost.model());
-        if (e == null) {
-            e = new Estimate(overall.load, overall.process);
-        }
-        byModel.put(cost.model(), e);
+        Estimate e = byModel.computeIfAbsent(cost.model(), m -> new Estimate(overall.load, overall.process));
         long process = cost.processNanos();
         if (process >= 0) {
             e.addProcess(process);

@@ -46,15 +46,4 @@ final class CostModelTest {
         assertThat(costs.loadNanos("m1")).isNotEqualTo(1_000 * MS);
         assertThat(costs.loadNanos("m3")).isEqualTo(3_000 * MS);
     }
-
-    @Test
-    void models_observedAgainAreKept_readsDoNotKeepThem() {
-        costs.observe(new JobCost("m1", true, 1_000 * MS, 1_000 * MS));
-        costs.observe(new JobCost("m2", true, 2_000 * MS, 2_000 * MS));
-        costs.loadNanos("m1");  // a decision reads m1: no use
-        costs.observe(new JobCost("m2", false, 0, 10 * MS));  // m2 observed again: used
-        costs.observe(new JobCost("m3", true, 3_000 * MS, 3_000 * MS));
-        assertThat(costs.loadNanos("m1")).isNotEqualTo(1_000 * MS);
-        assertThat(costs.loadNanos("m2")).isEqualTo(2_000 * MS);
-    }
 }
