@@ -202,6 +202,11 @@ public final class WaitingJobs<P> implements Waiting {
         return size;
     }
 
+    // models the index keeps an entry for: with waiting jobs or holders (memory stays O(jobs + W))
+    int trackedModels() {
+        return byModel.size();
+    }
+
     @Override
     public int modelCount() {
         return held.set.size() + unheld.set.size();

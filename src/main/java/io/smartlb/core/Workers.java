@@ -11,7 +11,12 @@ public interface Workers {
     /** Returns the workers, ordered by id. */
     List<WorkerView> all();
 
-    /** Returns a fixed view over {@code workers}, for tests and simulations that build views by hand. */
+    /**
+     * Returns a fixed view over {@code workers}, for tests and simulations that build views by
+     * hand. Strategies learn which models are held from the {@link Waiting} index, not from this
+     * view: a hand-built {@link WaitingJobs} must be told, with {@link WaitingJobs#hold}, the
+     * model of every worker here that holds one (the {@link Dispatcher} does that itself).
+     */
     static Workers of(List<WorkerView> workers) {
         List<WorkerView> copy = List.copyOf(workers);
         return () -> copy;
