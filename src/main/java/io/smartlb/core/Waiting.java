@@ -14,6 +14,9 @@ public interface Waiting {
     /** Returns the number of models that have waiting jobs. */
     int modelCount();
 
+    /** Returns the number of models with waiting jobs that no worker holds. O(1). */
+    int unheldModelCount();
+
     /** Returns the head job of {@code model}, or null when none of its jobs waits. O(1). */
     Job<?> head(String model);
 

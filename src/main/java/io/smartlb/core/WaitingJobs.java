@@ -202,6 +202,11 @@ public final class WaitingJobs<P> implements Waiting {
         return size;
     }
 
+    @Override
+    public int unheldModelCount() {
+        return unheld.set.size();
+    }
+
     // models the index keeps an entry for: with waiting jobs or holders (memory stays O(jobs + W))
     int trackedModels() {
         return byModel.size();

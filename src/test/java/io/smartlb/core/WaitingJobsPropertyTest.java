@@ -83,6 +83,7 @@ final class WaitingJobsPropertyTest {
 
         assertThat(waiting.size()).as(where).isEqualTo(jobs.size());
         assertThat(waiting.modelCount()).as(where).isEqualTo(byModel.size());
+        assertThat(waiting.unheldModelCount()).as(where).isEqualTo(unheld.size());
         assertThat(waiting.oldestHead()).as(where).isEqualTo(heads.isEmpty() ? null : heads.get(0));
         assertThat(waiting.oldestUnheldHead()).as(where).isEqualTo(unheld.isEmpty() ? null : unheld.get(0));
         assertThat(headsOf(waiting.modelsByAge())).as(where).containsExactlyElementsOf(heads);

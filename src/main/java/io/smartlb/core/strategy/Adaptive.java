@@ -41,16 +41,19 @@ import java.time.Duration;
  *       it again when a job arrives or a model is released.</li>
  * </ol>
  *
- * <p><b>Guarantee.</b> While no job has waited more than twice {@code maxWait}: once a job is
- * overdue, no worker starts a job that is not overdue; a worker that becomes free serves its own
- * model's overdue jobs, if it has any, else starts the oldest overdue job of a model no other
- * worker holds. So an overdue job starts as soon as a worker frees up that holds its model or has
- * no overdue jobs of its own, after the overdue jobs older than it. <b>Overload.</b> Once the
- * oldest job has waited more than twice {@code maxWait}, the bound has failed: the system receives
- * more work than it can do, and every switch made to honour the bound would cost capacity the
- * backlog needs. The strategy then drops rule 1 until nothing is overdue again and serves in the
- * order that loses the least capacity (rules 2 to 4), so the bound never makes an overload worse
- * or turns it into FIFO thrashing.
+ * <p><b>Guarantee.</b> While the system is not overloaded (below): once a job is overdue, no
+ * worker starts a job that is not overdue; a worker that becomes free serves its own model's
+ * overdue jobs, if it has any, else starts the oldest overdue job of a model no other worker holds.
+ * So an overdue job starts as soon as a worker frees up that holds its model or has no overdue
+ * jobs of its own, after the overdue jobs older than it. <b>Overload.</b> The bound cannot hold
+ * when the waiting work needs more than {@code maxWait} to start, whatever the order: D = (models
+ * waiting that no worker holds x load time + jobs waiting x job time) / workers, with the average
+ * learned costs, is a lower bound on when the last waiting job can start. The strategy is
+ * overloaded once D exceeds {@code maxWait} or the oldest job has waited more than twice
+ * {@code maxWait}, and stays so until D is at most half {@code maxWait} and nothing is overdue.
+ * Overloaded, it drops rule 1 and serves in the order that loses the least capacity (rules 2 to
+ * 4): every switch made to honour a bound that cannot hold would cost capacity the backlog needs,
+ * so the bound never makes an overload worse or turns it into FIFO thrashing.
  *
  * <p>Cost per decision: O(K + log M) for M waiting models and a constant K of heads examined; the
  * waiting index keeps the models workers hold apart, so no decision walks past them, and none
@@ -67,8 +70,9 @@ public final class Adaptive implements Strategy {
     /** Assumed job time before any job was seen. */
     public static final Duration DEFAULT_PROCESS_TIME = Duration.ofMillis(100);
 
-    // heads examined when choosing where to switch, beyond the at most W held ones skipped
-    private static final int CANDIDATES = 16;
+    // heads compared when choosing where to switch: 8 and 16 gave the same waits over 40 traces
+    // (bench/RESULTS.md), and fewer cost less per decision
+    private static final int CANDIDATES = 8;
     // past this many times max-wait the bound has failed: the system is overloaded
     private static final int OVERLOAD_FACTOR = 2;
     private static final int MAX_MODELS_REMEMBERED = 100_000;
@@ -103,7 +107,7 @@ public final class Adaptive implements Strategy {
         }
         String own = worker.model();
         Job<?> ownHead = own == null ? null : waiting.head(own);
-        Decision overdue = overdue(worker, ownHead, waiting, nowNanos);
+        Decision overdue = overdue(worker, ownHead, waiting, workers, nowNanos);
         if (overdue != null) {
             return overdue;
         }
@@ -118,11 +122,12 @@ public final class Adaptive implements Strategy {
         return nowNanos - job.effectiveNanos() > maxWaitNanos;
     }
 
-    private Decision overdue(WorkerView worker, Job<?> ownHead, Waiting waiting, long nowNanos) {
+    private Decision overdue(WorkerView worker, Job<?> ownHead, Waiting waiting, Workers workers, long nowNanos) {
         long oldestAge = nowNanos - waiting.oldestHead().effectiveNanos();
-        if (oldestAge > OVERLOAD_FACTOR * maxWaitNanos) {
+        double drain = drainNanos(waiting, workers);
+        if (oldestAge > OVERLOAD_FACTOR * maxWaitNanos || drain > maxWaitNanos) {
             overloaded = true;
-        } else if (oldestAge <= maxWaitNanos) {
+        } else if (oldestAge <= maxWaitNanos && drain <= maxWaitNanos / 2.0) {
             overloaded = false;
         }
         if (overloaded) {
@@ -139,6 +144,13 @@ public final class Adaptive implements Strategy {
         }
         long age = nowNanos - oldest.effectiveNanos();
         return Decision.run(oldest, () -> Reasons.choice(worker, oldest, "oldest waited " + Reasons.seconds(age) + " > max-wait"));
+    }
+
+    // at least how long the workers need to start every waiting job, whatever the order: each model
+    // no worker holds needs a load, each job its time (costs averaged over all models)
+    private double drainNanos(Waiting waiting, Workers workers) {
+        double work = waiting.unheldModelCount() * costs.averageLoadNanos() + waiting.size() * costs.averageProcessNanos();
+        return work / workers.all().size();
     }
 
     private Decision nextModel(WorkerView worker, Waiting waiting, long nowNanos) {

@@ -42,6 +42,16 @@ final class CostModel {
         return e == null || !e.processSeen ? overall.process : e.process;
     }
 
+    /** Returns the load time over all models so far (each load counts once), in nanoseconds. */
+    double averageLoadNanos() {
+        return overall.load;
+    }
+
+    /** Returns the time of one job over all models so far, in nanoseconds. */
+    double averageProcessNanos() {
+        return overall.process;
+    }
+
     void observe(JobCost cost) {
         Estimate e = byModel.computeIfAbsent(cost.model(), m -> new Estimate(overall.load, overall.process));
         long process = cost.processNanos();

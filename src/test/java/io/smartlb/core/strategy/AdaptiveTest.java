@@ -133,6 +133,27 @@ final class AdaptiveTest {
     }
 
     @Test
+    void next_backlogThatCannotStartWithinMaxWait_isOverload_beforeAnyJobWaitedTwiceIt() {
+        for (int m = 2; m <= 16; m++) {
+            queue.job("m" + m, 0);
+        }
+        Job<Void> own = queue.job("m1", 61);
+        // 15 overdue models, one worker, 5 s per load: they need 75 s to start whatever the order,
+        // more than max-wait, so the bound cannot hold and no switch is spent on it
+        assertThat(next(idle(0, "m1"), 61).job()).isEqualTo(own);
+    }
+
+    @Test
+    void next_backlogThatCanStartWithinMaxWait_keepsTheBound() {
+        for (int m = 2; m <= 5; m++) {
+            queue.job("m" + m, 0);
+        }
+        queue.job("m1", 61);
+        // 4 overdue models need 20 s: the oldest overdue job goes first
+        assertThat(next(idle(0, "m1"), 61).job().model()).isEqualTo("m2");
+    }
+
+    @Test
     void constructor_rejectsZeroMaxWait() {
         assertThatThrownBy(() -> new Adaptive(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMillis(100)))
                 .hasMessageContaining("max-wait must be > 0");
