@@ -6,22 +6,18 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.POJONode;
-import io.smartlb.backend.ForwardResponse;
 import io.smartlb.core.Balancer;
 import io.smartlb.core.JobHandle;
 import io.smartlb.core.JobStatus;
-import io.smartlb.core.Task;
 import io.smartlb.core.strategy.Fifo;
 import io.smartlb.service.BalancerService;
 import io.smartlb.service.FinishedJob;
+import io.smartlb.service.ScriptedWork;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,36 +35,20 @@ final class JobViewsTest {
 
     private final AtomicLong clock = new AtomicLong(1_234_567_891);
     private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final CountDownLatch gate = new CountDownLatch(1);
+    private final ScriptedWork work = new ScriptedWork(clock, 2_345_678);  // each job's time on the fake clock
     private final JobViews views = new JobViews();
     private Balancer<JsonNode, JsonNode> balancer;
-
-    /** Echoes the data; {"hold": true} waits at the gate, {"fail": m} fails, {"forward": n} answers n bytes. */
-    private JsonNode work(Task<JsonNode> task) throws Exception {
-        JsonNode data = task.data();
-        clock.addAndGet(2_345_678);  // a job runs 2.3 ms on the fake clock
-        if (data.has("hold") && !gate.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-            throw new IllegalStateException("gate never opened");
-        }
-        if (data.has("fail")) {
-            throw new IllegalStateException(data.get("fail").asText());
-        }
-        if (data.has("forward")) {
-            return new POJONode(new ForwardResponse(201, "audio/wav", new byte[data.get("forward").asInt()]));
-        }
-        return data;
-    }
 
     @BeforeEach
     void start() {
         views.service = new BalancerService();  // its clock only: now() and epochMillis() need no CDI
-        balancer = Balancer.<JsonNode, JsonNode>builder(this::work)
+        balancer = Balancer.<JsonNode, JsonNode>builder(work::run)
                 .workers(1).strategy(new Fifo()).executor(threads).clock(clock::get).expiry(true).build();
     }
 
     @AfterEach
     void stop() {
-        gate.countDown();
+        work.open();
         balancer.close();
         threads.shutdownNow();
     }
@@ -82,18 +62,10 @@ final class JobViewsTest {
         return job;
     }
 
-    private static byte[] encode(JsonNode result) {
-        try {
-            return JSON.writeValueAsBytes(result);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Checks that the record gives the handle's view, to the byte; returns that view's JSON. */
     private String assertSameView(JobHandle<JsonNode, JsonNode> job) throws JsonProcessingException {
         String live = JSON.writeValueAsString(views.of(job));
-        String record = JSON.writeValueAsString(views.of(FinishedJob.of(job, null, JobViewsTest::encode)));
+        String record = JSON.writeValueAsString(views.of(FinishedJob.of(job, null, ScriptedWork::encode)));
         assertThat(record).isEqualTo(live);
         return record;
     }

@@ -7,12 +7,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smartlb.backend.ForwardResponse;
 import io.smartlb.core.Balancer;
 import io.smartlb.core.JobHandle;
 import io.smartlb.core.JobListener;
 import io.smartlb.core.JobStatus;
-import io.smartlb.core.Task;
 import io.smartlb.core.strategy.Fifo;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -35,30 +33,14 @@ final class JobRegistryTest {
 
     private final AtomicLong clock = new AtomicLong(1_000);
     private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final CountDownLatch gate = new CountDownLatch(1);
+    private final ScriptedWork work = new ScriptedWork(clock, 1_000_000);  // each job's time on the fake clock
     private final CountDownLatch firstEnded = new CountDownLatch(1);
     private JobRegistry registry;
     private Balancer<JsonNode, JsonNode> balancer;
 
-    /** Echoes the data; {"hold": true} waits at the gate, {"fail": m} fails, {"forward": n} answers n bytes. */
-    private JsonNode work(Task<JsonNode> task) throws Exception {
-        JsonNode data = task.data();
-        clock.addAndGet(1_000_000);  // each job runs 1 ms on the fake clock
-        if (data.has("hold") && !gate.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-            throw new IllegalStateException("gate never opened");
-        }
-        if (data.has("fail")) {
-            throw new IllegalStateException(data.get("fail").asText());
-        }
-        if (data.has("forward")) {
-            return ForwardJobs.wrap(new ForwardResponse(200, "audio/wav", new byte[data.get("forward").asInt()]));
-        }
-        return data;
-    }
-
     private void start(int maxRetained) {
-        registry = new JobRegistry(RETENTION, maxRetained, JobRegistryTest::encode);
-        balancer = Balancer.<JsonNode, JsonNode>builder(this::work)
+        registry = new JobRegistry(RETENTION, maxRetained, ScriptedWork::encode);
+        balancer = Balancer.<JsonNode, JsonNode>builder(work::run)
                 .workers(1).strategy(new Fifo()).executor(threads).clock(clock::get)
                 .listener(new JobListener() {
                     @Override
@@ -70,17 +52,9 @@ final class JobRegistryTest {
                 .build();
     }
 
-    private static byte[] encode(JsonNode result) {
-        try {
-            return JSON.writeValueAsBytes(result);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @AfterEach
     void stop() {
-        gate.countDown();
+        work.open();
         if (balancer != null) {
             balancer.close();
         }
@@ -159,7 +133,7 @@ final class JobRegistryTest {
 
         FinishedJob record = awaitRecord(job);
 
-        assertThat(record.resultJson()).isEqualTo("{\"upstreamStatus\":200,\"contentType\":\"audio/wav\",\"bytes\":100000}");
+        assertThat(record.resultJson()).isEqualTo("{\"upstreamStatus\":201,\"contentType\":\"audio/wav\",\"bytes\":100000}");
     }
 
     @Test
