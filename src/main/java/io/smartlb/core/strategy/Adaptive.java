@@ -27,12 +27,16 @@ import java.time.Duration;
  *       switch-over times, exhaustive service needs the fewest switches and, in loaded systems,
  *       gives the least waiting (Takagi, <i>Analysis of Polling Systems</i>, 1986; Levy, Sidi and
  *       Boxma, "Dominance relations in polling systems", Queueing Systems 6, 1990).</li>
- *   <li><b>Next model: oldest first, more jobs per load among near-equals.</b> Otherwise the
- *       worker takes the model no worker holds whose head is oldest; among heads younger than that
- *       one by less than their own load time, the one with the most jobs (Smith's ratio rule:
- *       more jobs served per load, when waiting longer costs less than a load). Serving models in
+ *   <li><b>Next model: oldest first; among equals, more jobs per load.</b> Otherwise the worker
+ *       takes the model no worker holds whose head is oldest; among heads exactly as old (jobs
+ *       that arrived together, as in a burst), the one with the most jobs: clearing a backlog
+ *       that no longer grows, serving most jobs per load first minimizes the mean wait (Smith's
+ *       ratio rule, "Various optimizers for single-stage production", 1956). Serving models in
  *       order of their oldest job makes a cycle in which each model is visited once with all it
- *       gathered, as in cyclic exhaustive polling.</li>
+ *       gathered, as in cyclic exhaustive polling. Preferring larger models among heads that are
+ *       merely close in age (within a load time) was tried: under steady arrivals it pulls popular
+ *       models ahead of the cycle, and made mean wait up to 12 % worse than the seed's on a
+ *       Zipf workload (bench/RESULTS.md).</li>
  *   <li><b>Spreading only when idle otherwise and when it pays.</b> When only models held by
  *       other workers wait, a worker joins one only if its backlog B (jobs x job time) exceeds
  *       2h(h+1) load times with h holders: one more worker finishes it sooner despite loading it
@@ -70,8 +74,8 @@ public final class Adaptive implements Strategy {
     /** Assumed job time before any job was seen. */
     public static final Duration DEFAULT_PROCESS_TIME = Duration.ofMillis(100);
 
-    // heads compared when choosing where to switch: 8 and 16 gave the same waits over 40 traces
-    // (bench/RESULTS.md), and fewer cost less per decision
+    // heads of the same age compared when choosing where to switch: 8, 16 and 64 gave the same
+    // waits over 40 traces (bench/RESULTS.md), and fewer cost less per decision
     private static final int CANDIDATES = 8;
     // past this many times max-wait the bound has failed: the system is overloaded
     private static final int OVERLOAD_FACTOR = 2;
@@ -161,8 +165,8 @@ public final class Adaptive implements Strategy {
             if (best == null) {
                 best = candidate;
                 oldestEffective = candidate.head().effectiveNanos();
-            } else if (candidate.head().effectiveNanos() - oldestEffective > costs.loadNanos(candidate.model())) {
-                break;  // waiting longer for the oldest costs more than this head's load saves
+            } else if (candidate.head().effectiveNanos() != oldestEffective) {
+                break;  // younger than the oldest: only heads as old compete on size
             } else if (candidate.count() > best.count()) {
                 best = candidate;
             }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartlb.core.Decision;
 import io.smartlb.core.Job;
-import io.smartlb.core.JobCost;
 import io.smartlb.core.WaitingJobs;
 import io.smartlb.core.WorkerView;
 import java.time.Duration;
@@ -48,33 +47,25 @@ final class AdaptiveTest {
     }
 
     @Test
-    void next_amongHeadsWithinALoadTime_prefersMoreJobs() {
+    void next_amongHeadsOfTheSameAge_prefersMoreJobs() {
         queue.job("m2", 0);
-        Job<Void> busier = queue.job("m3", 3);  // 3 s younger than m2, within m3's 5 s load time
-        queue.job("m3", 4);
-        queue.job("m3", 4);
-        queue.job("m4", 1);
-        // m3 serves 3 jobs for one load; m2's one job waits 3 s more than m3's head
-        assertThat(next(idle(0, null), 20).job()).isEqualTo(busier);
+        Job<Void> busier = queue.job("m3", 0);  // arrived with m2's, as in a burst
+        queue.job("m3", 0);
+        queue.job("m3", 1);
+        queue.job("m4", 0);
+        // m3 serves 3 jobs for one load, m2 and m4 one each
+        Decision d = next(idle(0, null), 20);
+        assertThat(d.job()).isEqualTo(busier);
+        assertThat(d.reason()).startsWith("loaded m3: 3 waiting");
     }
 
     @Test
-    void next_headOlderByMoreThanALoadTime_winsOverMoreJobs() {
+    void next_olderHead_winsOverMoreJobs_evenWithinALoadTime() {
         Job<Void> oldest = queue.job("m2", 0);
-        queue.job("m3", 6);  // 6 s younger: more than its 5 s load
-        queue.job("m3", 6);
-        queue.job("m3", 6);
+        queue.job("m3", 1);  // 1 s younger, well within the 5 s load time
+        queue.job("m3", 1);
+        queue.job("m3", 1);
         assertThat(next(idle(0, null), 20).job()).isEqualTo(oldest);
-    }
-
-    @Test
-    void next_learnedLoadTime_widensTheWindow() {
-        queue.job("m2", 0);
-        Job<Void> m3 = queue.job("m3", 6);
-        queue.job("m3", 6);
-        adaptive.observe(new JobCost("m3", true, 10 * S, 10 * S + S / 10));
-        // m3 now loads in 10 s, so a head 6 s younger is within its window and m3 has more jobs
-        assertThat(next(idle(0, null), 20).job()).isEqualTo(m3);
     }
 
     @Test
