@@ -1,6 +1,5 @@
 package io.smartlb.core.strategy;
 
-import static io.smartlb.core.strategy.Queue.busy;
 import static io.smartlb.core.strategy.Queue.idle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
