@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs jobs on real model servers, one worker per upstream: {@code POST {upstream}{path}} with the
@@ -28,7 +29,9 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>A refused connection, or one that breaks before any answer, means the job never ran: it is
  * reported as {@link NotDeliveredException}, so the balancer takes the upstream out of service and
- * runs the job elsewhere. A non-2xx answer fails the job with an {@link UpstreamException}.
+ * runs the job elsewhere. A non-2xx answer, an answer broken off once its status came (the upstream
+ * had the job: sending it again could run it twice), or no answer within the timeout fails the job
+ * with an {@link UpstreamException}.
  */
 public final class HttpBackend implements Backend {
 
@@ -125,8 +128,12 @@ public final class HttpBackend implements Backend {
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) throws Exception {
+        AtomicInteger answeredStatus = new AtomicInteger();
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(request, answer -> {
+                answeredStatus.set(answer.statusCode());
+                return HttpResponse.BodySubscribers.ofByteArray();
+            });
         } catch (HttpConnectTimeoutException e) {
             throw new NotDeliveredException("upstream " + request.uri() + " did not accept a connection within the timeout", e);
         } catch (HttpTimeoutException e) {
@@ -134,6 +141,12 @@ public final class HttpBackend implements Backend {
         } catch (ConnectException e) {
             throw new NotDeliveredException("upstream " + request.uri() + " refused the connection", e);
         } catch (IOException e) {
+            int status = answeredStatus.get();
+            if (status != 0) {
+                // the upstream took the job and began its answer: sending it again could run it twice
+                throw new UpstreamException("upstream " + request.uri() + " broke off its answer (status " + status
+                        + "): " + e.getMessage(), status);
+            }
             // the connection broke before any answer came: the request can be sent elsewhere
             throw new NotDeliveredException("upstream " + request.uri() + " closed the connection: " + e.getMessage(), e);
         }

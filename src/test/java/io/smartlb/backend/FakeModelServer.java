@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
  *       "echo": <body as JSON>}}; the model comes from the {@code X-Model} header.</li>
  *   <li>{@code POST /echo-bytes}: answers the request body and content type unchanged.</li>
  *   <li>{@code POST /fail}, or a body containing {@code "explode"}: answers 500 with a text body.</li>
+ *   <li>{@code POST /truncate}: begins a 200 answer of 100 bytes, sends 5 and drops the connection.</li>
  *   <li>A body containing {@code "holdMs": N} keeps the server busy N ms before it answers.</li>
  *   <li>{@code GET /health}: 200, or 503 once {@link #setHealthy(boolean)} says so.</li>
  * </ul>
@@ -111,6 +112,12 @@ public final class FakeModelServer implements AutoCloseable {
                         exchange.getRequestHeaders().getFirst("Content-Type"), body);
                 case "/fail" -> respond(exchange, 500, "text/plain",
                         "model server exploded".getBytes(StandardCharsets.UTF_8));
+                case "/truncate" -> {
+                    exchange.sendResponseHeaders(200, 100);
+                    exchange.getResponseBody().write("{\"a\":".getBytes(StandardCharsets.UTF_8));
+                    exchange.getResponseBody().flush();
+                    exchange.getHttpContext().getServer().stop(0);  // drops the connection mid-answer
+                }
                 case "/" -> {
                     if (new String(body, StandardCharsets.UTF_8).contains("\"explode\"")) {
                         respond(exchange, 500, "text/plain", "model server exploded".getBytes(StandardCharsets.UTF_8));

@@ -99,6 +99,25 @@ final class HttpBackendTest {
     }
 
     @Test
+    void run_answerBrokenOff_failsTheJob_withoutSendingItAgain() throws Exception {
+        start(0, 2);
+        backend = new HttpBackend(servers.stream().map(s -> URI.create(s.url())).toList(), "/truncate", "X-Model",
+                TIMEOUT, "/health", HttpBackend.newClient(TIMEOUT));
+        Balancer<JsonNode, JsonNode> truncating = Balancer.<JsonNode, JsonNode>builder(backend::run)
+                .workers(2).strategy(new Affinity()).executor(executor).capacity(10).build();
+        try {
+            JobHandle<JsonNode, JsonNode> job = truncating.submit("m1", null, 0);
+
+            assertThatThrownBy(() -> result(job)).hasCauseInstanceOf(JobFailedException.class);
+            assertThat(job.error()).contains("broke off its answer (status 200)");
+            // the upstream had the job: sending it to the other could run it twice
+            assertThat(servers.stream().mapToInt(s -> s.served().size()).sum()).isEqualTo(1);
+        } finally {
+            truncating.close();
+        }
+    }
+
+    @Test
     void run_killedUpstream_jobsAnsweredByTheOtherAndWorkerDown() throws Exception {
         start(20, 2);
         List<JobHandle<JsonNode, JsonNode>> jobs = new ArrayList<>();
