@@ -3,6 +3,7 @@ package io.smartlb.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.smartlb.backend.Backend;
@@ -277,8 +278,18 @@ public class BalancerService {
         }
     }
 
-    void onShutdown(@Observes ShutdownEvent event) {
+    // Quarkus' first shutdown phase, while the HTTP layer still serves: waiting clients get their
+    // answers and pollers their results. It fires only with quarkus.shutdown.delay-enabled=true.
+    void onShutdownStarts(@Observes ShutdownDelayInitiatedEvent event) {
         drain();
+    }
+
+    // the last phase, once the HTTP layer has answered its requests; drains here only if the
+    // first phase did not (the delay disabled at build time)
+    void onShutdown(@Observes ShutdownEvent event) {
+        if (!balancer.isShuttingDown()) {
+            drain();
+        }
     }
 
     @PreDestroy
@@ -314,8 +325,10 @@ public class BalancerService {
         @Override
         public void finished(JobHandle<?, ?> job) {
             registry.finished(job);
-            if (job.status() == JobStatus.FAILED) {
+            if (job.status() == JobStatus.FAILED && job.worker() >= 0) {
                 LOG.warnf("job %d (model %s) failed on worker %d: %s", job.id(), job.model(), job.worker(), job.error());
+            } else if (job.status() == JobStatus.FAILED) {
+                LOG.warnf("job %d (model %s) failed before it started: %s", job.id(), job.model(), job.error());
             }
             each(l -> l.finished(job));
         }
