@@ -31,4 +31,15 @@ final class JobRequests {
             throw ApiProblem.badRequest("Idempotency-Key", "must be 1-" + MAX_IDEMPOTENCY_KEY + " characters");
         }
     }
+
+    /** Reads {@code ?wait=}: true or false, any case; absent or empty ({@code ?wait}) means true. */
+    static boolean waitFlag(String wait) {
+        if (wait == null || wait.isEmpty() || wait.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (wait.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw ApiProblem.badRequest("wait", "must be true or false");
+    }
 }

@@ -8,7 +8,6 @@ import io.smartlb.service.Submission;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -58,15 +57,16 @@ public class JobResource {
     @APIResponse(responseCode = "504", description = "The job waited past balancer.queue.max-wait")
     public CompletionStage<Response> submit(
             SubmitRequest request,
-            @Parameter(description = "Answer when the job ends (true) or at once (false)")
-            @QueryParam("wait") @DefaultValue("true") boolean wait,
+            @Parameter(description = "Answer when the job ends (true, the default) or at once (false)")
+            @QueryParam("wait") String wait,
             @Parameter(description = "A retry with the same key returns the same job")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         JobRequests.check(request, idempotencyKey);
+        boolean answerWhenEnded = JobRequests.waitFlag(wait);
         double priority = request.priority() == null ? 0 : request.priority();
         Submission submission = service.submit(request.model(), request.data(), priority, idempotencyKey);
         JobHandle<JsonNode, JsonNode> job = submission.job();
-        if (!wait) {
+        if (!answerWhenEnded) {
             return CompletableFuture.completedFuture(Response.accepted(views.of(job))
                     .location(URI.create("/jobs/" + job.id())).build());
         }

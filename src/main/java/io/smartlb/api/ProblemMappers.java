@@ -43,6 +43,11 @@ public class ProblemMappers {
                     .collect(Collectors.joining("."));
             return Problems.problem(400, field + ": has the wrong type or shape", Map.of("field", field)).build();
         }
+        if (e instanceof MismatchedInputException) {
+            // the JSON parsed but is not one object: say so without naming our classes
+            return Problems.problem(400, e.getOriginalMessage().startsWith("Trailing token")
+                    ? "body: content after the JSON object" : "body: must be a JSON object", Map.of("field", "body")).build();
+        }
         return Problems.problem(400, "body: not valid JSON: " + e.getOriginalMessage(), Map.of("field", "body")).build();
     }
 

@@ -64,6 +64,60 @@ class ProblemResponsesTest {
         assertThat(problem.getString("field")).isEqualTo("model");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"5", "1.5", "true"})
+    void submit_modelAsNumberOrBoolean_returns400NamingModel(String model) {
+        JsonPath problem = assertProblem(post("{\"model\": " + model + "}"), 400);
+
+        assertThat(problem.getString("field")).isEqualTo("model");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "1", "maybe"})
+    void submit_waitNeitherTrueNorFalse_returns400NamingWait(String wait) {
+        JsonPath problem = assertProblem(given().contentType(ContentType.JSON).body("{\"model\": \"m1\"}")
+                .when().post("/jobs?wait=" + wait), 400);
+
+        assertThat(problem.getString("field")).isEqualTo("wait");
+    }
+
+    @Test
+    void submit_waitFalseInCapitals_answers202() {
+        given().contentType(ContentType.JSON).body("{\"model\": \"m1\"}").when().post("/jobs?wait=FALSE")
+                .then().statusCode(202);
+    }
+
+    @Test
+    void submit_priorityAsString_returns400NamingPriority() {
+        JsonPath problem = assertProblem(post("{\"model\": \"m1\", \"priority\": \"5\"}"), 400);
+
+        assertThat(problem.getString("field")).isEqualTo("priority");
+    }
+
+    @Test
+    void submit_secondObjectAfterTheFirst_returns400NamingBody() {
+        JsonPath problem = assertProblem(post("{\"model\": \"m1\"}{\"model\": \"m2\"}"), 400);
+
+        assertThat(problem.getString("field")).isEqualTo("body");
+        assertThat(problem.getString("detail")).isEqualTo("body: content after the JSON object");
+    }
+
+    @Test
+    void submit_textAfterTheObject_returns400NamingBody() {
+        JsonPath problem = assertProblem(post("{\"model\": \"m1\"} xyz"), 400);
+
+        assertThat(problem.getString("field")).isEqualTo("body");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[]", "\"m1\"", "42"})
+    void submit_bodyNotAnObject_returns400SayingSo(String body) {
+        JsonPath problem = assertProblem(post(body), 400);
+
+        assertThat(problem.getString("field")).isEqualTo("body");
+        assertThat(problem.getString("detail")).isEqualTo("body: must be a JSON object");
+    }
+
     @Test
     void submit_priorityOfWrongType_returns400NamingPriority() {
         JsonPath problem = assertProblem(post("{\"model\": \"m1\", \"priority\": \"high\"}"), 400);
