@@ -81,7 +81,13 @@ public final class Balancer<D, R> implements AutoCloseable {
      */
     public JobHandle<D, R> submit(String model, D data, double priority) {
         JobHandle<D, R> handle = new JobHandle<>(model, priority, data);
-        Admission<JobHandle<D, R>> admission = dispatcher.submit(model, priority, handle, clock.getAsLong());
+        Admission<JobHandle<D, R>> admission;
+        try {
+            admission = dispatcher.submit(model, priority, handle, clock.getAsLong());
+        } catch (RejectedJobException e) {
+            listener.refused(model, e);
+            throw e;
+        }
         handle.bind(admission.job());
         listener.submitted(handle);
         deliver(admission.assignment());

@@ -21,4 +21,8 @@ public interface JobListener {
     /** Called once a job has ended, whatever its final status. */
     default void finished(JobHandle<?, ?> job) {
     }
+
+    /** Called when a job for {@code model} is refused (queue full, shutting down); it was not queued. */
+    default void refused(String model, RejectedJobException reason) {
+    }
 }

@@ -18,6 +18,7 @@ final class BalancerMeters {
 
     static final String JOBS_SUBMITTED = "balancer.jobs.submitted";
     static final String JOBS_FINISHED = "balancer.jobs.finished";
+    static final String JOBS_REFUSED = "balancer.jobs.refused";
     static final String QUEUE_SIZE = "balancer.queue.size";
     static final String JOB_WAIT = "balancer.job.wait";
     static final String JOB_PROCESSING = "balancer.job.processing";
@@ -53,6 +54,14 @@ final class BalancerMeters {
         return Counter.builder(JOBS_FINISHED)
                 .description("Jobs ended, by outcome (done, failed, cancelled, expired)")
                 .tag("outcome", outcome(status))
+                .tags(tags)
+                .register(registry);
+    }
+
+    Counter refused(String reason, Tags tags) {
+        return Counter.builder(JOBS_REFUSED)
+                .description("Jobs refused and not queued, by reason (queue_full, shutting_down)")
+                .tag("reason", reason)
                 .tags(tags)
                 .register(registry);
     }

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smartlb.core.JobHandle;
 import io.smartlb.core.JobListener;
+import io.smartlb.core.QueueFullException;
+import io.smartlb.core.RejectedJobException;
 import io.smartlb.core.WorkerSnapshot;
 import io.smartlb.core.WorkerState;
 import io.smartlb.service.BalancerConfig;
@@ -96,6 +98,17 @@ public class BalancerMetrics implements JobListener {
             if (loadNanos >= 0) {
                 meters.loadTime(model).record(loadNanos, TimeUnit.NANOSECONDS);
             }
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    /** Counts a job that was not queued, by reason. */
+    @Override
+    public void refused(String model, RejectedJobException reason) {
+        try {
+            meters.refused(reason instanceof QueueFullException ? JobMeters.QUEUE_FULL : JobMeters.SHUTTING_DOWN, model)
+                    .increment();
         } catch (RuntimeException e) {
             failed(e);
         }

@@ -14,11 +14,19 @@ import java.util.Map;
  */
 interface JobMeters {
 
+    /** The reason tag of a job refused because the queue was full. */
+    String QUEUE_FULL = "queue_full";
+    /** The reason tag of a job refused because the service was shutting down. */
+    String SHUTTING_DOWN = "shutting_down";
+
     /** Returns the counter of submitted jobs. */
     Counter submitted(String model);
 
     /** Returns the counter of jobs that ended with {@code status}. */
     Counter finished(JobStatus status, String model);
+
+    /** Returns the counter of jobs refused for {@code reason} ({@link #QUEUE_FULL} or {@link #SHUTTING_DOWN}). */
+    Counter refused(String reason, String model);
 
     /** Returns the timer of queue waits. */
     Timer waitTime(String model);
@@ -47,6 +55,8 @@ interface JobMeters {
         private final BalancerMeters meters;
         private final Counter submitted;
         private final Map<JobStatus, Counter> finished = new EnumMap<>(JobStatus.class);
+        private final Counter queueFull;
+        private final Counter shuttingDown;
         private final Timer waitTime;
         private final Timer processingTime;
         private final Counter[] loads;
@@ -60,6 +70,8 @@ interface JobMeters {
                     finished.put(status, meters.finished(status, Tags.empty()));
                 }
             }
+            queueFull = meters.refused(QUEUE_FULL, Tags.empty());
+            shuttingDown = meters.refused(SHUTTING_DOWN, Tags.empty());
             waitTime = meters.waitTime(Tags.empty());
             processingTime = meters.processingTime(Tags.empty());
             loads = new Counter[workers];
@@ -78,6 +90,11 @@ interface JobMeters {
         public Counter finished(JobStatus status, String model) {
             Counter counter = finished.get(status);
             return counter != null ? counter : meters.finished(status, Tags.empty());
+        }
+
+        @Override
+        public Counter refused(String reason, String model) {
+            return reason.equals(QUEUE_FULL) ? queueFull : shuttingDown;
         }
 
         @Override
@@ -117,6 +134,11 @@ interface JobMeters {
         @Override
         public Counter finished(JobStatus status, String model) {
             return meters.finished(status, tags(model));
+        }
+
+        @Override
+        public Counter refused(String reason, String model) {
+            return meters.refused(reason, tags(model));
         }
 
         @Override

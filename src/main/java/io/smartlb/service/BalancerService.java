@@ -13,6 +13,7 @@ import io.smartlb.core.JobHandle;
 import io.smartlb.core.JobListener;
 import io.smartlb.core.JobStatus;
 import io.smartlb.core.ModelBacklog;
+import io.smartlb.core.RejectedJobException;
 import io.smartlb.core.Strategy;
 import io.smartlb.core.Work;
 import io.smartlb.core.WorkerSnapshot;
@@ -331,6 +332,11 @@ public class BalancerService {
                 LOG.warnf("job %d (model %s) failed before it started: %s", job.id(), job.model(), job.error());
             }
             each(l -> l.finished(job));
+        }
+
+        @Override
+        public void refused(String model, RejectedJobException reason) {
+            each(l -> l.refused(model, reason));
         }
 
         // a listener that throws must not take a worker loop down with it

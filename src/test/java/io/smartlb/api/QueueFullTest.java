@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A full queue refuses new jobs with 429 and {@code Retry-After} (design.md section 5). */
+/** A full queue refuses new jobs with 429 and {@code Retry-After} (design.md section 5), and counts them. */
 @QuarkusTest
 @TestProfile(QueueFullTest.SmallQueue.class)
 class QueueFullTest {
@@ -38,6 +38,10 @@ class QueueFullTest {
 
         assertProblem(refused, 429);
         assertThat(refused.header("Retry-After")).isNotBlank().containsOnlyDigits();
+        // this profile's application refuses only this job
+        assertThat(RestAssured.get("/q/metrics").asString())
+                .contains("balancer_jobs_refused_total{reason=\"queue_full\"} 1.0")
+                .contains("balancer_jobs_refused_total{reason=\"shutting_down\"} 0.0");
         assertThat(Api.queue().getInt("capacity")).isEqualTo(2);
         Api.awaitFinal(running);
         queued.forEach(id -> assertThat(Api.awaitFinal(id).getString("status")).isEqualTo("DONE"));

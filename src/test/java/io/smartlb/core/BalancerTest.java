@@ -247,6 +247,29 @@ final class BalancerTest {
     }
 
     @Test
+    void listener_hearsEveryRefusal_withItsModelAndReason() throws InterruptedException {
+        List<String> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
+        JobListener listener = new JobListener() {
+            @Override
+            public void refused(String model, RejectedJobException reason) {
+                refusals.add(model + " " + reason.getClass().getSimpleName());
+            }
+        };
+        balancer = Balancer.<String, String>builder(this::work)
+                .workers(1).strategy(new Affinity()).executor(executor).capacity(1).listener(listener).build();
+        balancer.submit("m1", "1", 0);
+        assertThat(firstStarted.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+        balancer.submit("m1", "2", 0);
+
+        assertThatThrownBy(() -> balancer.submit("m2", "3", 0)).isInstanceOf(QueueFullException.class);
+        gate.countDown();
+        balancer.shutdown(Duration.ofSeconds(TIMEOUT_S));
+        assertThatThrownBy(() -> balancer.submit("m3", "4", 0)).isInstanceOf(ShutdownException.class);
+
+        assertThat(refusals).containsExactly("m2 QueueFullException", "m3 ShutdownException");
+    }
+
+    @Test
     void shutdown_drainsQueuedJobsThenRefusesNewOnes() throws InterruptedException {
         start(1);
         JobHandle<String, String> a = balancer.submit("m1", "1", 0);
