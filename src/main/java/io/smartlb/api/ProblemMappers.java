@@ -65,7 +65,7 @@ public class ProblemMappers {
         if (status == 400 && cause instanceof JsonProcessingException json) {
             return invalidJson(json);
         }
-        Response.ResponseBuilder problem = Problems.problem(status, e.getMessage(), Map.of());
+        Response.ResponseBuilder problem = Problems.problem(status, detail(status, e), Map.of());
         String allow = original == null ? null : original.getHeaderString("Allow");
         if (allow == null && status == 405) {
             allow = AllowedMethods.forPath(uri.getPath()).orElse(null);
@@ -74,6 +74,15 @@ public class ProblemMappers {
             problem.header("Allow", allow);
         }
         return problem.build();
+    }
+
+    // the framework's own words name its annotations (@Consumes, @Produces); say what the client can change
+    private static String detail(int status, WebApplicationException e) {
+        return switch (status) {
+            case 415 -> "Content-Type: this endpoint reads application/json";
+            case 406 -> "Accept: this endpoint answers application/json";
+            default -> e.getMessage();
+        };
     }
 
     /**

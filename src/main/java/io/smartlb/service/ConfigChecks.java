@@ -23,6 +23,15 @@ final class ConfigChecks {
         nonNegative("balancer.simulated.load-time", config.simulated().loadTime());
         nonNegative("balancer.simulated.process-time", config.simulated().processTime());
         nonNegative("balancer.shutdown.drain-timeout", config.shutdown().drainTimeout());
+        atLeastOneSecond("balancer.housekeeping-interval", config.housekeepingInterval());
+        atLeastOneSecond("balancer.http.health-interval", config.http().healthInterval());
+    }
+
+    // the Quarkus scheduler runs nothing more often than once a second
+    private static void atLeastOneSecond(String key, Duration value) {
+        if (value.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new InvalidConfigException(key, value + " is under the scheduler's 1s; use 1s or more");
+        }
     }
 
     private static void nonNegative(String key, Duration value) {

@@ -45,6 +45,18 @@ final class RawHttp implements AutoCloseable {
         out.flush();
     }
 
+    /** Sends only the head of {@code POST path}, declaring a JSON body of {@code length} bytes; does not read the answer. */
+    void postHeadOnly(String path, long length) throws IOException {
+        String head = "POST " + path + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:" + RestAssured.port + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: " + length + "\r\n"
+                + "\r\n";
+        OutputStream out = socket.getOutputStream();
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
     /**
      * Sends {@code POST path} with a chunked JSON body of {@code prefix}, {@code filler} bytes of
      * {@code x}, and {@code suffix}; stops writing quietly if the server closes the connection.

@@ -41,6 +41,16 @@ final class ConfigChecksTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"balancer.housekeeping-interval", "balancer.http.health-interval"})
+    void check_intervalUnderOneSecond_failsNamingTheKey(String key) {
+        BalancerConfig config = config(Map.of(key, "500ms"));
+
+        assertThatThrownBy(() -> ConfigChecks.check(config))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith(key + ": ");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
         "balancer.strategies.affinity.switch-penalty",
         "balancer.strategies.affinity.shared-model-penalty",
