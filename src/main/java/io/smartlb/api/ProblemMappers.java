@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.smartlb.core.QueueFullException;
 import io.smartlb.core.ShutdownException;
+import io.smartlb.service.IdempotencyKeyReusedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -28,6 +29,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response queueFull(QueueFullException e) {
         return Problems.problem(429, e.getMessage(), Map.of()).header("Retry-After", "1").build();
+    }
+
+    @ServerExceptionMapper
+    public Response keyReused(IdempotencyKeyReusedException e) {
+        return Problems.problem(422, e.getMessage(), Map.of("field", "Idempotency-Key", "jobId", e.jobId())).build();
     }
 
     @ServerExceptionMapper

@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -115,11 +116,26 @@ public class BalancerService {
      *
      * @throws io.smartlb.core.QueueFullException when the queue is full
      * @throws io.smartlb.core.ShutdownException while draining
+     * @throws IdempotencyKeyReusedException when the key was used for another request
      */
     public Submission submit(String model, JsonNode data, double priority, String idempotencyKey) {
         JobRegistry.Lookup lookup = registry.register(idempotencyKey,
                 () -> balancer.submit(models.canonical(model), data, priority));
-        return new Submission(lookup.handle(), lookup.created());
+        JobHandle<JsonNode, JsonNode> job = lookup.handle();
+        if (!lookup.created() && !isSameRequest(job, model, data, priority)) {
+            throw new IdempotencyKeyReusedException(idempotencyKey, job.id());
+        }
+        return new Submission(job, lookup.created());
+    }
+
+    // a missing data and JSON null are the same request
+    private static boolean isSameRequest(JobHandle<JsonNode, JsonNode> job, String model, JsonNode data, double priority) {
+        return job.model().equals(model) && Double.compare(job.priority(), priority) == 0
+                && Objects.equals(orNull(job.data()), orNull(data));
+    }
+
+    private static JsonNode orNull(JsonNode data) {
+        return data == null || data.isNull() ? null : data;
     }
 
     /**

@@ -157,6 +157,26 @@ class JobResourceTest {
     }
 
     @Test
+    void submit_sameIdempotencyKeyForAnotherRequest_returns422NamingTheFirstJob_andQueuesNothing() {
+        String model = Api.model("reused");
+        String key = UUID.randomUUID().toString();
+        String firstId = Api.submitAsync(Api.job(model, 1), key).getString("id");
+        assertThat(Api.awaitFinal(firstId).getString("status")).isEqualTo("DONE");
+        Api.awaitIdle();
+        long completedBefore = Api.workersTotal("completed");
+
+        Response other = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Api.job(model, 2)).when().post("/jobs?wait=false");
+
+        JsonPath problem = assertProblem(other, 422);
+        assertThat(problem.getString("field")).isEqualTo("Idempotency-Key");
+        assertThat(problem.getString("jobId")).isEqualTo(firstId);
+        assertThat(Api.queue().getInt("size")).isZero();
+        Api.awaitIdle();
+        assertThat(Api.workersTotal("completed")).isEqualTo(completedBefore);
+    }
+
+    @Test
     void submit_sameIdempotencyKeyAfterTheJobEnded_returnsItsResult() {
         Map<String, Object> body = Api.job(Api.model("retry"), 1);
         String key = UUID.randomUUID().toString();
