@@ -11,12 +11,15 @@ import java.util.Objects;
  * The embedded default backend: it sleeps the load time on a switch and the process time per job
  * ({@code balancer.simulated.load-time}, {@code process-time}), and returns {@code {"model": m, "worker": id, "data": <data>}}.
  * A job's data may override the costs for demos and tests: {@code "loadMs"}, {@code "processMs"},
- * and {@code "fail": "message"} fails the job with that message.
+ * and {@code "fail": "message"} fails the job with that message. An override that is not a whole
+ * number of ms from 0 to an hour, or a {@code fail} that is not a message, fails the job saying so.
  */
 public final class SimulatedBackend implements Backend {
 
     /** The configuration name. */
     public static final String NAME = "simulated";
+    /** The longest load or job a job's data may ask for: an hour. */
+    static final long MAX_OVERRIDE_MS = 3_600_000;
 
     private final Duration loadTime;
     private final Duration processTime;
@@ -29,13 +32,16 @@ public final class SimulatedBackend implements Backend {
     @Override
     public JsonNode run(Task<JsonNode> task) throws Exception {
         JsonNode data = task.data();
+        long loadMillis = millis(data, "loadMs", loadTime);
+        long processMillis = millis(data, "processMs", processTime);
+        String failure = failure(data);
         if (task.load()) {
-            sleep(millis(data, "loadMs", loadTime));
+            sleep(loadMillis);
             task.markLoaded();
         }
-        sleep(millis(data, "processMs", processTime));
-        if (data != null && data.hasNonNull("fail")) {
-            throw new SimulatedFailure(data.get("fail").asText());
+        sleep(processMillis);
+        if (failure != null) {
+            throw new SimulatedFailure(failure);
         }
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.put("model", task.model());
@@ -44,11 +50,27 @@ public final class SimulatedBackend implements Backend {
         return result;
     }
 
-    private static long millis(JsonNode data, String field, Duration fallback) {
-        if (data != null && data.isObject() && data.get(field) != null && data.get(field).canConvertToLong()) {
-            return Math.max(0, data.get(field).asLong());
+    // an override that is there must make sense: a demo that silently ignores a typo misleads
+    private static long millis(JsonNode data, String field, Duration fallback) throws SimulatedFailure {
+        JsonNode value = data != null && data.isObject() ? data.get(field) : null;
+        if (value == null || value.isNull()) {
+            return fallback.toMillis();
         }
-        return fallback.toMillis();
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0 || value.asLong() > MAX_OVERRIDE_MS) {
+            throw new SimulatedFailure("data." + field + ": must be a whole number of ms from 0 to " + MAX_OVERRIDE_MS);
+        }
+        return value.asLong();
+    }
+
+    private static String failure(JsonNode data) throws SimulatedFailure {
+        JsonNode value = data != null && data.isObject() ? data.get("fail") : null;
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new SimulatedFailure("data.fail: must be a message (a non-empty string)");
+        }
+        return value.asText();
     }
 
     private static void sleep(long millis) throws InterruptedException {
