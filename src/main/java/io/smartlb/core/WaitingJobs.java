@@ -349,6 +349,10 @@ public final class WaitingJobs<P> implements Waiting {
         TreeSet<Job<P>> early;
         int size;
         int holders;
+        // the first and last submit times of the jobs added since the queue was last empty: they
+        // bound the waiting jobs' times, so a stream is never taken for a batch
+        long earliestSubmitted = Long.MAX_VALUE;
+        long latestSubmitted = Long.MIN_VALUE;
         Job<P> head;
         long headEffective;
         long headId;
@@ -377,6 +381,11 @@ public final class WaitingJobs<P> implements Waiting {
             return holders;
         }
 
+        @Override
+        public boolean arrivedTogether() {
+            return earliestSubmitted == latestSubmitted;
+        }
+
         void setHead(Job<P> job) {
             head = job;
             headEffective = job.effectiveNanos();
@@ -393,6 +402,8 @@ public final class WaitingJobs<P> implements Waiting {
                 }
                 early.add(job);
             }
+            earliestSubmitted = Math.min(earliestSubmitted, job.submittedNanos());
+            latestSubmitted = Math.max(latestSubmitted, job.submittedNanos());
             size++;
         }
 
@@ -402,14 +413,22 @@ public final class WaitingJobs<P> implements Waiting {
             } else if (early == null || !early.remove(job)) {
                 ordered.remove(job);
             }
-            size--;
+            if (--size == 0) {
+                forgetSubmitTimes();
+            }
         }
 
         void clear() {
             ordered.clear();
             early = null;
             size = 0;
+            forgetSubmitTimes();
             head = null;
+        }
+
+        private void forgetSubmitTimes() {
+            earliestSubmitted = Long.MAX_VALUE;
+            latestSubmitted = Long.MIN_VALUE;
         }
 
         // O(1) for the head, O(log n) for a head-start job, O(n) otherwise

@@ -18,4 +18,11 @@ public interface WaitingModel {
 
     /** Returns how many workers hold the model, in any state. */
     int holders();
+
+    /**
+     * Returns true when every job of the model that waits, or waited since the model last had none,
+     * was submitted at one instant: a batch that arrived together (a burst), not a stream that
+     * keeps coming. A batch stays one while its jobs are served.
+     */
+    boolean arrivedTogether();
 }

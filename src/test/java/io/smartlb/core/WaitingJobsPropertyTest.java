@@ -102,6 +102,11 @@ final class WaitingJobsPropertyTest {
         for (WaitingModel model : waiting.modelsByAge()) {
             assertThat(model.count()).as(where).isEqualTo(byModel.get(model.model()).size());
             assertThat(model.holders()).as(where).isEqualTo(holders.getOrDefault(model.model(), 0));
+            if (model.arrivedTogether()) {
+                // never a stream taken for a batch
+                assertThat(byModel.get(model.model())).as(where)
+                        .allMatch(job -> job.submittedNanos() == model.head().submittedNanos());
+            }
         }
     }
 

@@ -38,6 +38,39 @@ final class WaitingJobsTest {
     }
 
     @Test
+    void arrivedTogether_trueForABatch_asItsJobsAreServed_falseForAStream() {
+        Job<Void> batchHead = add("batch", 4, 0);
+        add("batch", 4, 0);
+        add("batch", 4, 0);
+        add("stream", 4, 0);
+        add("stream", 5, 0);
+
+        assertThat(model("batch").arrivedTogether()).isTrue();
+        assertThat(model("stream").arrivedTogether()).isFalse();
+        waiting.remove(batchHead);
+        assertThat(model("batch").arrivedTogether()).isTrue();
+    }
+
+    @Test
+    void arrivedTogether_aModelEmptiedAndRefilled_isJudgedOnItsNewJobs() {
+        Job<Void> old = add("m1", 1, 0);
+        waiting.remove(old);
+        add("m1", 9, 0);
+        add("m1", 9, 0);
+
+        assertThat(model("m1").arrivedTogether()).isTrue();
+    }
+
+    private WaitingModel model(String name) {
+        for (WaitingModel m : waiting.modelsByAge()) {
+            if (m.model().equals(name)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no waiting model " + name);
+    }
+
+    @Test
     void modelsByAge_ordersModelsByTheirHeads() {
         add("m2", 2, 0);
         add("m1", 3, 0);

@@ -27,16 +27,17 @@ import java.time.Duration;
  *       switch-over times, exhaustive service needs the fewest switches and, in loaded systems,
  *       gives the least waiting (Takagi, <i>Analysis of Polling Systems</i>, 1986; Levy, Sidi and
  *       Boxma, "Dominance relations in polling systems", Queueing Systems 6, 1990).</li>
- *   <li><b>Next model: oldest first; among equals, more jobs per load.</b> Otherwise the worker
- *       takes the model no worker holds whose head is oldest; among heads exactly as old (jobs
- *       that arrived together, as in a burst), the one with the most jobs: clearing a backlog
- *       that no longer grows, serving most jobs per load first minimizes the mean wait (Smith's
- *       ratio rule, "Various optimizers for single-stage production", 1956). Serving models in
- *       order of their oldest job makes a cycle in which each model is visited once with all it
- *       gathered, as in cyclic exhaustive polling. Preferring larger models among heads that are
- *       merely close in age (within a load time) was tried: under steady arrivals it pulls popular
- *       models ahead of the cycle, and made mean wait up to 12 % worse than the seed's on a
- *       Zipf workload (bench/RESULTS.md).</li>
+ *   <li><b>Next model: oldest first; in a burst, more jobs per load.</b> Otherwise the worker
+ *       takes the model no worker holds whose head is oldest. Among heads exactly as old whose
+ *       models' jobs all arrived together (a burst: a batch that no longer grows), the one with
+ *       the most jobs: serving most jobs per load first minimizes the mean wait of a fixed batch
+ *       (Smith's ratio rule, "Various optimizers for single-stage production", 1956). Models
+ *       whose jobs keep coming are taken in order of their oldest job (ties by submission), which
+ *       makes a cycle in which each model is visited once with all it gathered, as in cyclic
+ *       exhaustive polling. Preferring the larger of two streams was tried twice: among heads
+ *       within a load time of the oldest it pulled popular models ahead of the cycle and made mean
+ *       wait up to 12 % worse than the seed's on a Zipf workload; among heads that tie by chance it
+ *       made the mean wait of many-model traces a little worse (bench/RESULTS.md).</li>
  *   <li><b>Spreading only when idle otherwise and when it pays.</b> When only models held by
  *       other workers wait, a worker joins one only if its backlog B (jobs x job time) exceeds
  *       2h(h+1) load times with h holders: one more worker finishes it sooner despite loading it
@@ -166,8 +167,8 @@ public final class Adaptive implements Strategy {
                 best = candidate;
                 oldestEffective = candidate.head().effectiveNanos();
             } else if (candidate.head().effectiveNanos() != oldestEffective) {
-                break;  // younger than the oldest: only heads as old compete on size
-            } else if (candidate.count() > best.count()) {
+                break;  // younger than the oldest: only heads as old, of batches, compete on size
+            } else if (candidate.count() > best.count() && candidate.arrivedTogether() && best.arrivedTogether()) {
                 best = candidate;
             }
             if (++examined == CANDIDATES) {

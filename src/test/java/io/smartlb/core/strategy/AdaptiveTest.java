@@ -47,16 +47,25 @@ final class AdaptiveTest {
     }
 
     @Test
-    void next_amongHeadsOfTheSameAge_prefersMoreJobs() {
+    void next_inABurst_prefersTheModelWithMoreJobs() {
         queue.job("m2", 0);
-        Job<Void> busier = queue.job("m3", 0);  // arrived with m2's, as in a burst
+        Job<Void> busier = queue.job("m3", 0);  // every job arrived at 0 s, as in a burst
         queue.job("m3", 0);
-        queue.job("m3", 1);
+        queue.job("m3", 0);
         queue.job("m4", 0);
         // m3 serves 3 jobs for one load, m2 and m4 one each
         Decision d = next(idle(0, null), 20);
         assertThat(d.job()).isEqualTo(busier);
         assertThat(d.reason()).startsWith("loaded m3: 3 waiting");
+    }
+
+    @Test
+    void next_headsTieByChance_butJobsKeepComing_takesTheFirstSubmitted() {
+        Job<Void> first = queue.job("m2", 0);
+        queue.job("m3", 0);  // as old as m2's head, but m3's jobs keep coming: a stream, not a batch
+        queue.job("m3", 1);
+        queue.job("m3", 2);
+        assertThat(next(idle(0, null), 20).job()).isEqualTo(first);
     }
 
     @Test
