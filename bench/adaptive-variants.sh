@@ -18,7 +18,7 @@ gen() {  # name workers GenTrace-args...
     ARGS+=("$OUT/$name.csv:$workers")
 }
 
-ARGS=("$TRACES/seed-example.csv:1" "$TRACES/burst.csv:4" "$TRACES/poisson-zipf.csv:4"
+ARGS=("$TRACES/seed-example.csv:1:strict" "$TRACES/burst.csv:4:strict" "$TRACES/poisson-zipf.csv:4"
       "$TRACES/mixed-costs.csv:4" "$TRACES/bursty.csv:4" "$TRACES/many-models.csv:8")
 gen zipf-seed2-w4      4 --jobs 20000 --models 40 --seed 2 --rate 20 --zipf 1.1 --load-ms 3000 --process-ms 100
 gen zipf-seed3-w6      6 --jobs 20000 --models 60 --seed 3 --rate 30 --zipf 1.0 --load-ms 3000 --process-ms 100
