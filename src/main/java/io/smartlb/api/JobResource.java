@@ -5,6 +5,7 @@ import io.smartlb.core.JobHandle;
 import io.smartlb.service.BalancerService;
 import io.smartlb.service.KnownJob;
 import io.smartlb.service.Submission;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -60,11 +62,13 @@ public class JobResource {
             @Parameter(description = "Answer when the job ends (true, the default) or at once (false)")
             @QueryParam("wait") String wait,
             @Parameter(description = "A retry with the same key returns the same job")
-            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context HttpServerRequest http) {
         JobRequests.check(request, idempotencyKey);
         boolean answerWhenEnded = JobRequests.waitFlag(wait);
         double priority = request.priority() == null ? 0 : request.priority();
-        Submission submission = service.submit(request.model(), request.data(), priority, idempotencyKey);
+        // the body's size, read in full by now (chunked or not), stands for the data's memory
+        Submission submission = service.submit(request.model(), request.data(), priority, idempotencyKey, http.bytesRead());
         JobHandle<JsonNode, JsonNode> job = submission.job();
         if (!answerWhenEnded) {
             return CompletableFuture.completedFuture(Response.accepted(views.of(job))

@@ -1,5 +1,6 @@
 package io.smartlb.service;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
@@ -103,6 +104,12 @@ public interface BalancerConfig {
         /** Returns how long a job may wait before it expires (504); zero for no limit. */
         @WithDefault("0s")
         Duration maxWait();
+
+        /**
+         * Returns how many bytes of request data queued and running jobs may hold, more are refused
+         * with 429; absent for a tenth of the heap ({@link BalancerService#DEFAULT_HEAP_SHARE}).
+         */
+        Optional<MemorySize> maxBytes();
     }
 
     /** {@code balancer.jobs.*}. */
@@ -115,6 +122,12 @@ public interface BalancerConfig {
         @WithDefault("100000")
         @Min(0)
         int maxRetained();
+
+        /**
+         * Returns how many bytes finished jobs (results, errors, and for a job with an idempotency
+         * key its data) may take; the oldest are forgotten first. Absent for a tenth of the heap.
+         */
+        Optional<MemorySize> maxRetainedBytes();
     }
 
     /** {@code balancer.simulated.*}. */

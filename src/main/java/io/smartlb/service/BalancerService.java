@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smartlb.backend.Backend;
 import io.smartlb.backend.ForwardRequest;
 import io.smartlb.core.Balancer;
@@ -13,6 +14,7 @@ import io.smartlb.core.JobHandle;
 import io.smartlb.core.JobListener;
 import io.smartlb.core.JobStatus;
 import io.smartlb.core.ModelBacklog;
+import io.smartlb.core.QueueFullException;
 import io.smartlb.core.RejectedJobException;
 import io.smartlb.core.Strategy;
 import io.smartlb.core.Work;
@@ -76,8 +78,13 @@ public class BalancerService {
     private ManagedExecutor executor;
     private Balancer<JsonNode, JsonNode> balancer;
     private JobRegistry registry;
+    private QueuedData queuedData;
+    private Listener listener;
     private String strategyName;
     private Backend backend;
+
+    /** The share of the heap each byte limit takes when not set: queued data, retained jobs. */
+    public static final double DEFAULT_HEAP_SHARE = 0.1;
 
     // CDI creates the bean at startup (@Startup); a bad configuration fails it here, naming the key
     @jakarta.annotation.PostConstruct
@@ -87,8 +94,10 @@ public class BalancerService {
         Strategy strategy = NamedBeans.select(strategies, strategyName, "balancer.strategy", "strategy");
         backend = NamedBeans.select(backends, config.backend(), "balancer.backend", "backend");
         int workers = backend.workerCount().orElse(config.workers());
-        registry = new JobRegistry(config.jobs().retention().toNanos(), config.jobs().maxRetained(), this::encode);
-        List<JobListener> extra = listeners.stream().toList();
+        queuedData = new QueuedData(bytesOrHeapShare(config.queue().maxBytes()));
+        registry = new JobRegistry(config.jobs().retention().toNanos(), config.jobs().maxRetained(),
+                bytesOrHeapShare(config.jobs().maxRetainedBytes()), queuedData::release, this::encode);
+        listener = new Listener(listeners.stream().toList());
         executor = ManagedExecutor.builder()
                 .maxAsync(workers)
                 .maxQueued(workers)
@@ -105,10 +114,10 @@ public class BalancerService {
                 .expiry(!config.queue().maxWait().isZero())
                 .executor(executor)
                 .clock(this::now)
-                .listener(new Listener(extra))
+                .listener(listener)
                 .build();
-        LOG.infof("smartlb started: %d workers, strategy %s, backend %s, queue capacity %d",
-                workers, strategy, config.backend(), config.queue().capacity());
+        LOG.infof("smartlb started: %d workers, strategy %s, backend %s, queue capacity %d jobs and %d bytes",
+                workers, strategy, config.backend(), config.queue().capacity(), queuedData.limit());
     }
 
     /**
@@ -119,13 +128,42 @@ public class BalancerService {
      * @throws IdempotencyKeyReusedException when the key was used for another request
      */
     public Submission submit(String model, JsonNode data, double priority, String idempotencyKey) {
-        JobRegistry.Lookup lookup = registry.register(idempotencyKey,
-                () -> balancer.submit(models.canonical(model), data, priority));
+        return submit(model, data, priority, idempotencyKey, 0);
+    }
+
+    /**
+     * Queues a job whose data came in a request of {@code dataBytes} bytes, counted against
+     * {@code balancer.queue.max-bytes} until the job ends (0 counts nothing), or returns the one
+     * already known for {@code idempotencyKey}.
+     *
+     * @throws io.smartlb.core.QueueFullException when the queue is full, in jobs or in bytes
+     * @throws io.smartlb.core.ShutdownException while draining
+     * @throws IdempotencyKeyReusedException when the key was used for another request
+     */
+    public Submission submit(String model, JsonNode data, double priority, String idempotencyKey, long dataBytes) {
+        JobRegistry.Lookup lookup = registry.register(idempotencyKey, dataBytes,
+                () -> admit(models.canonical(model), data, priority, dataBytes));
         JobHandle<JsonNode, JsonNode> job = lookup.handle();
         if (!lookup.created() && !isSameRequest(job, model, data, priority)) {
             throw new IdempotencyKeyReusedException(idempotencyKey, job.id());
         }
         return new Submission(job, lookup.created());
+    }
+
+    // counts the job's data against balancer.queue.max-bytes until the registry sees it end
+    private JobHandle<JsonNode, JsonNode> admit(String model, JsonNode data, double priority, long dataBytes) {
+        try {
+            queuedData.reserve(dataBytes);
+        } catch (QueueFullException e) {
+            listener.refused(model, e);
+            throw e;
+        }
+        try {
+            return balancer.submit(model, data, priority);
+        } catch (RuntimeException e) {
+            queuedData.release(dataBytes);
+            throw e;
+        }
     }
 
     // a missing data and JSON null are the same request
@@ -143,7 +181,7 @@ public class BalancerService {
      * {@link ForwardJobs#response} once DONE.
      */
     public Submission forward(String model, ForwardRequest request, double priority) {
-        return submit(model, ForwardJobs.data(request), priority, null);
+        return submit(model, ForwardJobs.data(request), priority, null, request.body().length);
     }
 
     /**
@@ -268,6 +306,17 @@ public class BalancerService {
             LOG.warnf("a job's result cannot be written as JSON; its view will show none: %s", e.getMessage());
             return null;
         }
+    }
+
+    /** Returns the bytes of request data that queued and running jobs hold. */
+    public long queuedDataBytes() {
+        return queuedData.bytes();
+    }
+
+    // a limit as set, or a share of the heap as this JVM runs it
+    private static long bytesOrHeapShare(Optional<MemorySize> configured) {
+        return configured.map(MemorySize::asLongValue)
+                .orElse(Math.max(1, (long) (Runtime.getRuntime().maxMemory() * DEFAULT_HEAP_SHARE)));
     }
 
     /** Returns the backend that runs the jobs. */

@@ -172,6 +172,11 @@ public final class FinishedJob implements KnownJob {
         return text(Math.max(0, errorLength), dispatchLength);
     }
 
+    /** Returns the bytes its error, dispatch reason and result take. */
+    int textBytes() {
+        return texts.length;
+    }
+
     /** Returns the result as JSON text (for a pass-through job, the summary its view shows), or null. */
     public String resultJson() {
         return text(Math.max(0, errorLength) + Math.max(0, dispatchLength), resultLength);

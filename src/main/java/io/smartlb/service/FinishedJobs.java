@@ -1,8 +1,8 @@
 package io.smartlb.service;
 
 /**
- * The ended jobs the registry retains, oldest first, found by id: a ring of records in the order
- * they were added, and an open-addressing table from id to ring slot (linear probing over
+ * The ended jobs the registry retains, oldest first, found by id, with the bytes each is counted
+ * for: a ring of records in the order they were added, and an open-addressing table from id to ring slot (linear probing over
  * primitive arrays, at most half full). Adding a job allocates nothing but when the ring doubles:
  * no map node, no boxed id, no queue node per job. Adding, finding and removing the oldest are
  * O(1) (amortized when the ring grows).
@@ -15,20 +15,24 @@ final class FinishedJobs {
     private static final long PHI = 0x9E3779B97F4A7C15L;
 
     private FinishedJob[] ring = new FinishedJob[MIN_CAPACITY];
+    private int[] weights = new int[MIN_CAPACITY];
     private int head;
     private int size;
+    private long bytes;
     // index: ids and 1 + their ring slots; a slot of 0 marks a free entry; twice the ring's length
     private long[] ids = new long[2 * MIN_CAPACITY];
     private int[] slots = new int[2 * MIN_CAPACITY];
     private int indexBits = Integer.numberOfTrailingZeros(2 * MIN_CAPACITY);
 
-    /** Adds a job as the newest; its id must not be here already. */
-    void add(FinishedJob job) {
+    /** Adds a job as the newest, counted for {@code weight} bytes; its id must not be here already. */
+    void add(FinishedJob job, int weight) {
         if (size == ring.length) {
             grow();
         }
         int slot = (head + size) & (ring.length - 1);
         ring[slot] = job;
+        weights[slot] = weight;
+        bytes += weight;
         size++;
         index(job.id(), slot);
     }
@@ -56,6 +60,7 @@ final class FinishedJobs {
         }
         FinishedJob job = ring[head];
         ring[head] = null;
+        bytes -= weights[head];
         head = (head + 1) & (ring.length - 1);
         size--;
         unindex(job.id());
@@ -65,6 +70,11 @@ final class FinishedJobs {
     /** Returns how many jobs are here. */
     int size() {
         return size;
+    }
+
+    /** Returns the bytes the jobs here are counted for. */
+    long bytes() {
+        return bytes;
     }
 
     private int home(long id) {
@@ -107,9 +117,12 @@ final class FinishedJobs {
 
     private void grow() {
         FinishedJob[] old = ring;
+        int[] oldWeights = weights;
         ring = new FinishedJob[old.length * 2];
+        weights = new int[ring.length];
         for (int k = 0; k < size; k++) {
             ring[k] = old[(head + k) & (old.length - 1)];
+            weights[k] = oldWeights[(head + k) & (old.length - 1)];
         }
         head = 0;
         ids = new long[ring.length * 2];

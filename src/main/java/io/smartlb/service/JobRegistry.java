@@ -3,9 +3,11 @@ package io.smartlb.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smartlb.core.JobHandle;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -13,8 +15,11 @@ import java.util.function.Supplier;
  * for the retention time and at most {@code maxRetained} of them (oldest forgotten first), by the
  * compact {@link FinishedJob} that replaces the handle as soon as the job ends. A job submitted
  * with an idempotency key also keeps its handle under that key while it is retained, so that a
- * retry gets the same handle (result future included). Memory is bounded by queue capacity +
- * workers + maxRetained.
+ * retry gets the same handle (result future included). Memory is bounded twice: in jobs, by queue
+ * capacity + workers + maxRetained; in bytes, by the data of queued and running jobs
+ * (counted by the caller, released here through {@code releaseData} when a job ends) and by
+ * {@code maxRetainedBytes} of ended ones
+ * (their texts, and for a job with a key also the data and result its handle keeps).
  *
  * <p>Thread-safe. Live jobs are in a concurrent map, read without a lock. {@code lock} guards the
  * ended jobs ({@link FinishedJobs}) and their handover from the live map, so that a job is retained
@@ -37,39 +42,50 @@ final class JobRegistry {
     private final FinishedJobs finished = new FinishedJobs();  // guarded by lock
     private final long retentionNanos;
     private final int maxRetained;
+    private final long maxRetainedBytes;
+    private final LongConsumer releaseData;
     private final Function<JsonNode, byte[]> encode;
 
     /**
      * @param retentionNanos how long an ended job stays readable
      * @param maxRetained how many ended jobs stay readable at most
+     * @param maxRetainedBytes how many bytes ended jobs may take; the newest stays whatever its size
+     * @param releaseData told, once per job, of the data bytes it was registered with when it ends
      * @param encode writes a result as UTF-8 JSON, or returns null when it cannot
      */
-    JobRegistry(long retentionNanos, int maxRetained, Function<JsonNode, byte[]> encode) {
+    JobRegistry(long retentionNanos, int maxRetained, long maxRetainedBytes, LongConsumer releaseData,
+                Function<JsonNode, byte[]> encode) {
         if (retentionNanos <= 0) {
             throw new IllegalArgumentException("retention must be > 0: " + retentionNanos + " ns");
         }
         if (maxRetained < 0) {
             throw new IllegalArgumentException("maxRetained must be >= 0: " + maxRetained);
         }
+        if (maxRetainedBytes < 1) {
+            throw new IllegalArgumentException("maxRetainedBytes must be >= 1: " + maxRetainedBytes);
+        }
         this.retentionNanos = retentionNanos;
         this.maxRetained = maxRetained;
+        this.maxRetainedBytes = maxRetainedBytes;
+        this.releaseData = Objects.requireNonNull(releaseData, "releaseData");
         this.encode = encode;
     }
 
     /**
-     * Registers a job made by {@code submit}; with a key, returns the job already known for it.
-     * {@code submit}'s exceptions (queue full, shutting down) pass through and register nothing.
+     * Registers a job made by {@code submit}, whose data of {@code dataBytes} is released when it
+     * ends; with a key, returns the job already known for it. {@code submit}'s exceptions (queue
+     * full, shutting down) pass through and register nothing.
      */
-    Lookup register(String key, Supplier<JobHandle<JsonNode, JsonNode>> submit) {
+    Lookup register(String key, long dataBytes, Supplier<JobHandle<JsonNode, JsonNode>> submit) {
         if (key == null) {
-            KnownJob.Live job = new KnownJob.Live(submit.get(), null);
+            KnownJob.Live job = new KnownJob.Live(submit.get(), null, dataBytes);
             add(job);
             return new Lookup(job.handle(), true);
         }
         boolean[] created = {false};
         KnownJob.Live job = byKey.computeIfAbsent(key, k -> {
             created[0] = true;
-            return new KnownJob.Live(submit.get(), k);
+            return new KnownJob.Live(submit.get(), k, dataBytes);
         });
         if (created[0]) {
             add(job);
@@ -112,13 +128,20 @@ final class JobRegistry {
             if (live.get(job.id()) != job) {
                 return;
             }
-            finished.add(record);
+            finished.add(record, weight(record, job));
             live.remove(job.id());
-            // the cap holds at once, not only at the next housekeeping
-            while (finished.size() > maxRetained) {
+            releaseData.accept(job.dataBytes());
+            // the caps hold at once, not only at the next housekeeping
+            while (finished.size() > maxRetained || (finished.size() > 1 && finished.bytes() > maxRetainedBytes)) {
                 drop(finished.removeOldest());
             }
         }
+    }
+
+    // a job with a key keeps its handle, with its data and result, as long as its record
+    private static int weight(FinishedJob record, KnownJob.Live job) {
+        long bytes = record.textBytes() + (job.key() == null ? 0 : record.textBytes() + job.dataBytes());
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
 
     /** Forgets the jobs that ended before {@code nowNanos - retention}; returns how many. */
@@ -153,6 +176,13 @@ final class JobRegistry {
     int retained() {
         synchronized (lock) {
             return finished.size();
+        }
+    }
+
+    /** Returns the bytes the retained ended jobs are counted for. */
+    long retainedBytes() {
+        synchronized (lock) {
+            return finished.bytes();
         }
     }
 }

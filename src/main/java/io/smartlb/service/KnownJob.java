@@ -23,8 +23,10 @@ public sealed interface KnownJob permits KnownJob.Live, FinishedJob {
      *
      * @param handle the job's handle
      * @param key its idempotency key, or null
+     * @param dataBytes the size of the request that brought its data, counted against
+     *     {@code balancer.queue.max-bytes} until it ends; 0 when unknown
      */
-    record Live(JobHandle<JsonNode, JsonNode> handle, String key) implements KnownJob {
+    record Live(JobHandle<JsonNode, JsonNode> handle, String key, long dataBytes) implements KnownJob {
 
         public Live {
             Objects.requireNonNull(handle, "handle");

@@ -15,12 +15,16 @@ final class FinishedJobsTest {
         return new FinishedJob(id, "m1", 0, JobStatus.DONE, 0, false, id, id, id, null, "kept m1", "{}", null);
     }
 
+    private static int weight(long id) {
+        return (int) Math.floorMod(id, 7L);
+    }
+
     @Test
     void removeOldest_returnsJobsInTheOrderAdded() {
         FinishedJobs jobs = new FinishedJobs();
-        jobs.add(job(7));
-        jobs.add(job(3));
-        jobs.add(job(5));
+        jobs.add(job(7), 1);
+        jobs.add(job(3), 1);
+        jobs.add(job(5), 1);
 
         assertThat(jobs.oldest().id()).isEqualTo(7);
         assertThat(jobs.removeOldest().id()).isEqualTo(7);
@@ -31,14 +35,15 @@ final class FinishedJobsTest {
         assertThat(jobs.removeOldest()).isNull();
         assertThat(jobs.oldest()).isNull();
         assertThat(jobs.size()).isZero();
+        assertThat(jobs.bytes()).isZero();
     }
 
     @Test
     void add_beyondTheInitialCapacity_growsAndFindsEveryJob() {
         FinishedJobs jobs = new FinishedJobs();
-        jobs.add(job(-1));  // ids need not be positive
+        jobs.add(job(-1), 1);  // ids need not be positive
         for (long id = 1; id <= 1000; id++) {
-            jobs.add(job(id));
+            jobs.add(job(id), 1);
         }
 
         assertThat(jobs.size()).isEqualTo(1001);
@@ -66,7 +71,7 @@ final class FinishedJobsTest {
                 if (known.containsKey(id)) {
                     continue;
                 }
-                jobs.add(job(id));
+                jobs.add(job(id), weight(id));
                 order.addLast(id);
                 known.put(id, id);
             } else {
@@ -78,6 +83,7 @@ final class FinishedJobsTest {
             FinishedJob found = jobs.find(probe);
             assertThat(found == null ? null : found.id()).as("find(%d) at step %d", probe, step).isEqualTo(known.get(probe));
             assertThat(jobs.size()).isEqualTo(order.size());
+            assertThat(jobs.bytes()).isEqualTo(order.stream().mapToLong(FinishedJobsTest::weight).sum());
         }
     }
 }

@@ -38,8 +38,14 @@ final class JobRegistryTest {
     private JobRegistry registry;
     private Balancer<JsonNode, JsonNode> balancer;
 
+    private final AtomicLong released = new AtomicLong();
+
     private void start(int maxRetained) {
-        registry = new JobRegistry(RETENTION, maxRetained, ScriptedWork::encode);
+        start(maxRetained, Long.MAX_VALUE);
+    }
+
+    private void start(int maxRetained, long maxRetainedBytes) {
+        registry = new JobRegistry(RETENTION, maxRetained, maxRetainedBytes, released::addAndGet, ScriptedWork::encode);
         balancer = Balancer.<JsonNode, JsonNode>builder(work::run)
                 .workers(1).strategy(new Fifo()).executor(threads).clock(clock::get)
                 .listener(new JobListener() {
@@ -62,7 +68,7 @@ final class JobRegistryTest {
     }
 
     private JobHandle<JsonNode, JsonNode> submit(String key, String data) {
-        return registry.register(key, () -> balancer.submit("m1", json(data), 0)).handle();
+        return registry.register(key, data.length(), () -> balancer.submit("m1", json(data), 0)).handle();
     }
 
     private static JsonNode json(String text) {
@@ -113,6 +119,51 @@ final class JobRegistryTest {
     }
 
     @Test
+    void finished_releasesTheDataItWasRegisteredWith_once() {
+        start(10);
+        String data = "{\"text\":\"hello\"}";
+        JobHandle<JsonNode, JsonNode> job = submit(null, data);
+
+        awaitRecord(job);
+        registry.finished(job);  // heard again: released once all the same
+
+        assertThat(released.get()).isEqualTo(data.length());
+    }
+
+    @Test
+    void retainedBytes_overTheLimit_forgetsTheOldest_butKeepsTheNewest() {
+        String data = "{\"text\":\"" + "x".repeat(100) + "\"}";  // its result echoes it: 110 to 200 bytes a record
+        start(10, 400);
+        JobHandle<JsonNode, JsonNode> first = submit(null, data);
+        awaitRecord(first);
+        JobHandle<JsonNode, JsonNode> second = submit(null, data);
+        awaitRecord(second);
+        assertThat(registry.retained()).isEqualTo(2);
+
+        JobHandle<JsonNode, JsonNode> third = submit(null, data);
+        awaitRecord(third);
+
+        assertThat(registry.find(first.id())).isEmpty();
+        assertThat(registry.retained()).isEqualTo(2);
+        assertThat(registry.retainedBytes()).isLessThanOrEqualTo(400);
+        JobHandle<JsonNode, JsonNode> huge = submit(null, "{\"text\":\"" + "x".repeat(1000) + "\"}");
+        awaitRecord(huge);
+        assertThat(registry.retained()).as("the newest stays, whatever its size").isOne();
+    }
+
+    @Test
+    void retainedBytes_jobWithAKey_countsTheDataAndResultItsHandleKeeps() {
+        String data = "{\"text\":\"" + "x".repeat(100) + "\"}";
+        start(10);
+        FinishedJob plain = awaitRecord(submit(null, data));
+        assertThat(registry.retainedBytes()).isEqualTo(plain.textBytes());
+
+        FinishedJob keyed = awaitRecord(submit("key-1", data));
+
+        assertThat(registry.retainedBytes() - plain.textBytes()).isEqualTo(2L * keyed.textBytes() + data.length());
+    }
+
+    @Test
     void finished_failedJob_keepsItsError_andNoResult() {
         start(10);
         JobHandle<JsonNode, JsonNode> job = submit(null, "{\"fail\":\"out of memory\"}");
@@ -156,7 +207,7 @@ final class JobRegistryTest {
     void register_jobThatEndedBeforeItWasRegistered_isRetainedOnce() {
         start(10);
         // the listener hears the end before the registry knows the job: register() must retain it
-        JobHandle<JsonNode, JsonNode> job = registry.register(null, () -> {
+        JobHandle<JsonNode, JsonNode> job = registry.register(null, 0, () -> {
             JobHandle<JsonNode, JsonNode> submitted = balancer.submit("m1", json("{}"), 0);
             try {
                 assertThat(firstEnded.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -178,7 +229,7 @@ final class JobRegistryTest {
         JobHandle<JsonNode, JsonNode> first = submit("key-1", "{}");
         FinishedJob record = awaitRecord(first);
 
-        JobRegistry.Lookup retry = registry.register("key-1", () -> {
+        JobRegistry.Lookup retry = registry.register("key-1", 0, () -> {
             throw new AssertionError("a known key must not submit");
         });
 
@@ -200,7 +251,7 @@ final class JobRegistryTest {
         assertThat(registry.find(job.id())).isEmpty();
         assertThat(registry.retained()).isZero();
         // the key is free again: a retry is a new job
-        JobRegistry.Lookup again = registry.register("key-1", () -> balancer.submit("m1", json("{}"), 0));
+        JobRegistry.Lookup again = registry.register("key-1", 0, () -> balancer.submit("m1", json("{}"), 0));
         assertThat(again.created()).isTrue();
         assertThat(again.handle().id()).isNotEqualTo(job.id());
     }
@@ -219,7 +270,7 @@ final class JobRegistryTest {
         await().atMost(PATIENCE).until(() -> registry.find(first.id()).isEmpty());
         assertThat(registry.find(second.id())).isPresent();
         assertThat(registry.retained()).isEqualTo(2);
-        assertThat(registry.register("key-1", () -> balancer.submit("m1", json("{}"), 0)).created()).isTrue();
+        assertThat(registry.register("key-1", 0, () -> balancer.submit("m1", json("{}"), 0)).created()).isTrue();
     }
 
     @Test
