@@ -39,8 +39,9 @@ class ClientDisconnectTest {
         try (RawHttp http = RawHttp.connect()) {
             http.postJson("/jobs", json(model, 1), key);
             await().atMost(Api.PATIENCE).until(() -> Api.waiting(model) == 1);
-            // the key names the waiting client's job
-            id = Api.submitAsync(Map.of("model", model), key).getString("id");
+            // the key, with the same request, names the waiting client's job
+            id = Api.submitAsync(Map.of("model", model, "data", Map.of("loadMs", Api.LOAD_MS, "processMs", 1)), key)
+                    .getString("id");
             assertThat(Api.status(id)).isEqualTo("QUEUED");
         }
 
