@@ -19,7 +19,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,8 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>A refused connection, or one that breaks before any answer, means the job never ran: it is
  * reported as {@link NotDeliveredException}, so the balancer takes the upstream out of service and
  * runs the job elsewhere. A non-2xx answer, an answer broken off once its status came (the upstream
- * had the job: sending it again could run it twice), or no answer within the timeout fails the job
- * with an {@link UpstreamException}.
+ * had the job: sending it again could run it twice), an answer not complete within the timeout, or
+ * one longer than {@code maxResponseBytes} fails the job with an {@link UpstreamException}.
  */
 public final class HttpBackend implements Backend {
 
@@ -47,6 +51,7 @@ public final class HttpBackend implements Backend {
     private final Duration timeout;
     private final String healthPath;
     private final HttpClient client;
+    private final long maxResponseBytes;
 
     /**
      * @param upstreams base URIs, one worker each, in order
@@ -54,9 +59,10 @@ public final class HttpBackend implements Backend {
      * @param modelHeader the header that names the model
      * @param timeout per request, load included
      * @param healthPath probed with GET; 2xx means up
+     * @param maxResponseBytes the longest answer read; a longer one fails the job
      */
     public HttpBackend(List<URI> upstreams, String path, String modelHeader, Duration timeout, String healthPath,
-                       HttpClient client) {
+                       HttpClient client, long maxResponseBytes) {
         if (upstreams.isEmpty()) {
             throw new IllegalArgumentException("at least one upstream is needed");
         }
@@ -66,6 +72,10 @@ public final class HttpBackend implements Backend {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.healthPath = Objects.requireNonNull(healthPath, "healthPath");
         this.client = Objects.requireNonNull(client, "client");
+        if (maxResponseBytes < 1) {
+            throw new IllegalArgumentException("maxResponseBytes must be >= 1: " + maxResponseBytes);
+        }
+        this.maxResponseBytes = maxResponseBytes;
     }
 
     @Override
@@ -127,29 +137,52 @@ public final class HttpBackend implements Backend {
         return upstreams.get(worker);
     }
 
+    // the request's own timeout ends when the answer's head arrives; the deadline here covers the
+    // body too, so that an upstream that stalls mid-answer cannot hold a worker
     private HttpResponse<byte[]> send(HttpRequest request) throws Exception {
         AtomicInteger answeredStatus = new AtomicInteger();
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, answer -> {
+            answeredStatus.set(answer.statusCode());
+            return new BoundedBody(maxResponseBytes);
+        });
         try {
-            return client.send(request, answer -> {
-                answeredStatus.set(answer.statusCode());
-                return HttpResponse.BodySubscribers.ofByteArray();
-            });
-        } catch (HttpConnectTimeoutException e) {
-            throw new NotDeliveredException("upstream " + request.uri() + " did not accept a connection within the timeout", e);
-        } catch (HttpTimeoutException e) {
-            throw new UpstreamException("upstream " + request.uri() + " timed out after " + timeout.toMillis() + " ms", 0);
-        } catch (ConnectException e) {
-            throw new NotDeliveredException("upstream " + request.uri() + " refused the connection", e);
-        } catch (IOException e) {
-            int status = answeredStatus.get();
-            if (status != 0) {
-                // the upstream took the job and began its answer: sending it again could run it twice
-                throw new UpstreamException("upstream " + request.uri() + " broke off its answer (status " + status
-                        + "): " + e.getMessage(), status);
-            }
-            // the connection broke before any answer came: the request can be sent elsewhere
-            throw new NotDeliveredException("upstream " + request.uri() + " closed the connection: " + e.getMessage(), e);
+            return exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw timedOut(request, answeredStatus.get());
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            throw failure(request, e.getCause(), answeredStatus.get());
         }
+    }
+
+    private Exception failure(HttpRequest request, Throwable cause, int status) {
+        if (cause instanceof HttpConnectTimeoutException) {
+            return new NotDeliveredException("upstream " + request.uri() + " did not accept a connection within the timeout", cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return timedOut(request, status);
+        }
+        if (cause instanceof ConnectException) {
+            return new NotDeliveredException("upstream " + request.uri() + " refused the connection", cause);
+        }
+        if (status != 0) {
+            // the upstream took the job and began its answer: sending it again could run it twice
+            return new UpstreamException("upstream " + request.uri() + " broke off its answer (status " + status
+                    + "): " + cause.getMessage(), status);
+        }
+        if (cause instanceof IOException) {
+            // the connection broke before any answer came: the request can be sent elsewhere
+            return new NotDeliveredException("upstream " + request.uri() + " closed the connection: " + cause.getMessage(), cause);
+        }
+        return new UpstreamException("upstream " + request.uri() + " failed: " + cause, 0);
+    }
+
+    private UpstreamException timedOut(HttpRequest request, int status) {
+        return new UpstreamException("upstream " + request.uri() + " timed out after " + timeout.toMillis() + " ms"
+                + (status == 0 ? "" : " (its answer began with status " + status + ")"), status);
     }
 
     private URI resolve(int worker, String requestPath, String query) {

@@ -163,6 +163,10 @@ public interface BalancerConfig {
         /** Returns how often upstreams are probed. */
         @WithDefault("5s")
         Duration healthInterval();
+
+        /** Returns the longest upstream answer read into memory; a longer one fails its job (502). */
+        @WithDefault("16M")
+        MemorySize maxResponseSize();
     }
 
     /** {@code balancer.shutdown.*}. */

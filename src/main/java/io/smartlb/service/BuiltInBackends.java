@@ -40,8 +40,12 @@ class BuiltInBackends {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new InvalidConfigException("balancer.http.timeout", timeout + " must be > 0, e.g. 60s");
         }
+        long maxResponse = http.maxResponseSize().asLongValue();
+        if (maxResponse < 1) {
+            throw new InvalidConfigException("balancer.http.max-response-size", maxResponse + " must be > 0, e.g. 16M");
+        }
         return new HttpBackend(upstreams, http.path(), http.modelHeader(), timeout, http.healthPath(),
-                HttpBackend.newClient(timeout));
+                HttpBackend.newClient(timeout), maxResponse);
     }
 
     private static List<URI> upstreams(List<String> values) {

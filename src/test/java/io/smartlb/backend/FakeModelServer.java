@@ -25,6 +25,8 @@ import java.util.concurrent.ExecutorService;
  *   <li>{@code POST /echo-bytes}: answers the request body and content type unchanged.</li>
  *   <li>{@code POST /fail}, or a body containing {@code "explode"}: answers 500 with a text body.</li>
  *   <li>{@code POST /truncate}: begins a 200 answer of 100 bytes, sends 5 and drops the connection.</li>
+ *   <li>{@code POST /stall}: begins a 200 answer of 100 bytes, sends 5 and stalls for 10 s.</li>
+ *   <li>{@code POST /big}: answers 10,000 bytes of JSON.</li>
  *   <li>A body containing {@code "holdMs": N} keeps the server busy N ms before it answers.</li>
  *   <li>{@code GET /health}: 200, or 503 once {@link #setHealthy(boolean)} says so.</li>
  * </ul>
@@ -112,6 +114,14 @@ public final class FakeModelServer implements AutoCloseable {
                         exchange.getRequestHeaders().getFirst("Content-Type"), body);
                 case "/fail" -> respond(exchange, 500, "text/plain",
                         "model server exploded".getBytes(StandardCharsets.UTF_8));
+                case "/stall" -> {
+                    exchange.sendResponseHeaders(200, 100);
+                    exchange.getResponseBody().write("{\"a\":".getBytes(StandardCharsets.UTF_8));
+                    exchange.getResponseBody().flush();
+                    hold("\"holdMs\": 10000");  // a stalled upstream, not a wait in a test
+                }
+                case "/big" -> respond(exchange, 200, "application/json",
+                        ("\"" + "x".repeat(9_998) + "\"").getBytes(StandardCharsets.UTF_8));
                 case "/truncate" -> {
                     exchange.sendResponseHeaders(200, 100);
                     exchange.getResponseBody().write("{\"a\":".getBytes(StandardCharsets.UTF_8));

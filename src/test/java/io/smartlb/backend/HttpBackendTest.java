@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 final class HttpBackendTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final long MAX_RESPONSE = 1_000_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<FakeModelServer> servers = new ArrayList<>();
@@ -43,7 +44,7 @@ final class HttpBackendTest {
             servers.add(server);
             upstreams.add(URI.create(server.url()));
         }
-        backend = new HttpBackend(upstreams, "/", "X-Model", TIMEOUT, "/health", HttpBackend.newClient(TIMEOUT));
+        backend = new HttpBackend(upstreams, "/", "X-Model", TIMEOUT, "/health", HttpBackend.newClient(TIMEOUT), MAX_RESPONSE);
         balancer = Balancer.<JsonNode, JsonNode>builder(backend::run)
                 .workers(count).strategy(new Affinity()).executor(executor).capacity(1000).build();
     }
@@ -90,7 +91,7 @@ final class HttpBackendTest {
     void run_upstreamError_failsJobWithStatusAndBodyStart() throws Exception {
         start(0, 1);
         HttpBackend failing = new HttpBackend(List.of(URI.create(servers.get(0).url())), "/fail", "X-Model",
-                TIMEOUT, "/health", HttpBackend.newClient(TIMEOUT));
+                TIMEOUT, "/health", HttpBackend.newClient(TIMEOUT), MAX_RESPONSE);
         assertThatThrownBy(() -> failing.run(new Task<>(0, 1, "m1", true, null, System::nanoTime)))
                 .isInstanceOfSatisfying(UpstreamException.class, e -> {
                     assertThat(e.upstreamStatus()).isEqualTo(500);
@@ -99,10 +100,38 @@ final class HttpBackendTest {
     }
 
     @Test
+    void run_upstreamStallingMidAnswer_failsAtTheTimeout() throws Exception {
+        start(0, 1);
+        Duration timeout = Duration.ofMillis(500);
+        HttpBackend stalling = new HttpBackend(List.of(URI.create(servers.get(0).url())), "/stall", "X-Model",
+                timeout, "/health", HttpBackend.newClient(timeout), MAX_RESPONSE);
+
+        assertThatThrownBy(() -> stalling.run(new Task<>(0, 1, "m1", true, null, System::nanoTime)))
+                .isInstanceOfSatisfying(UpstreamException.class, e -> {
+                    assertThat(e.getMessage()).contains("timed out after 500 ms (its answer began with status 200)");
+                    assertThat(e.upstreamStatus()).isEqualTo(200);
+                });
+    }
+
+    @Test
+    void run_answerOverTheSizeLimit_failsTheJob() throws Exception {
+        start(0, 1);
+        HttpBackend bounded = new HttpBackend(List.of(URI.create(servers.get(0).url())), "/big", "X-Model",
+                TIMEOUT, "/health", HttpBackend.newClient(TIMEOUT), 1_000);
+
+        assertThatThrownBy(() -> bounded.run(new Task<>(0, 1, "m1", true, null, System::nanoTime)))
+                .isInstanceOf(UpstreamException.class)
+                .hasMessageContaining("over balancer.http.max-response-size (1000 bytes)");
+        HttpBackend roomy = new HttpBackend(List.of(URI.create(servers.get(0).url())), "/big", "X-Model",
+                TIMEOUT, "/health", HttpBackend.newClient(TIMEOUT), 10_000);
+        assertThat(roomy.run(new Task<>(0, 2, "m1", false, null, System::nanoTime)).asText()).hasSize(9_998);
+    }
+
+    @Test
     void run_answerBrokenOff_failsTheJob_withoutSendingItAgain() throws Exception {
         start(0, 2);
         backend = new HttpBackend(servers.stream().map(s -> URI.create(s.url())).toList(), "/truncate", "X-Model",
-                TIMEOUT, "/health", HttpBackend.newClient(TIMEOUT));
+                TIMEOUT, "/health", HttpBackend.newClient(TIMEOUT), MAX_RESPONSE);
         Balancer<JsonNode, JsonNode> truncating = Balancer.<JsonNode, JsonNode>builder(backend::run)
                 .workers(2).strategy(new Affinity()).executor(executor).capacity(10).build();
         try {

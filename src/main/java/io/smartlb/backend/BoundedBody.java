@@ -1,0 +1,72 @@
+package io.smartlb.backend;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * An upstream's answer body read into a byte array, up to a limit: past it the read stops, the
+ * connection is given up and the body fails with {@link TooLargeException}, so that one huge answer
+ * cannot take the heap.
+ */
+final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+    /** The answer was longer than the limit. */
+    static final class TooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLargeException(long limit) {
+            super("the answer is over balancer.http.max-response-size (" + limit + " bytes)");
+        }
+    }
+
+    private final long limit;
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private Flow.Subscription subscription;
+
+    BoundedBody(long limit) {
+        this.limit = limit;
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+        return body;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
+        subscription.request(1);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+        for (ByteBuffer buffer : buffers) {
+            if (bytes.size() + (long) buffer.remaining() > limit) {
+                subscription.cancel();
+                body.completeExceptionally(new TooLargeException(limit));
+                return;
+            }
+            byte[] chunk = new byte[buffer.remaining()];
+            buffer.get(chunk);
+            bytes.write(chunk, 0, chunk.length);
+        }
+        subscription.request(1);
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        body.completeExceptionally(error);
+    }
+
+    @Override
+    public void onComplete() {
+        body.complete(bytes.toByteArray());
+    }
+}
