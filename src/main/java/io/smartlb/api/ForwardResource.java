@@ -7,6 +7,7 @@ import io.smartlb.service.BalancerConfig;
 import io.smartlb.service.BalancerService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Encoded;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -44,14 +46,14 @@ public class ForwardResource {
     @GET
     @Path("{path: .*}")
     @Operation(summary = "Pass a GET through to a model server")
-    public CompletionStage<Response> get(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri) {
+    public CompletionStage<Response> get(@Encoded @PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri) {
         return forward("GET", path, headers, uri, null);
     }
 
     @POST
     @Path("{path: .*}")
     @Operation(summary = "Pass a POST through to a model server, body and content type unchanged")
-    public CompletionStage<Response> post(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
+    public CompletionStage<Response> post(@Encoded @PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
                               byte[] body) {
         return forward("POST", path, headers, uri, body);
     }
@@ -59,7 +61,7 @@ public class ForwardResource {
     @PUT
     @Path("{path: .*}")
     @Operation(summary = "Pass a PUT through to a model server")
-    public CompletionStage<Response> put(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
+    public CompletionStage<Response> put(@Encoded @PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
                              byte[] body) {
         return forward("PUT", path, headers, uri, body);
     }
@@ -67,7 +69,7 @@ public class ForwardResource {
     @PATCH
     @Path("{path: .*}")
     @Operation(summary = "Pass a PATCH through to a model server")
-    public CompletionStage<Response> patch(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
+    public CompletionStage<Response> patch(@Encoded @PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
                                byte[] body) {
         return forward("PATCH", path, headers, uri, body);
     }
@@ -75,7 +77,7 @@ public class ForwardResource {
     @DELETE
     @Path("{path: .*}")
     @Operation(summary = "Pass a DELETE through to a model server")
-    public CompletionStage<Response> delete(@PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri) {
+    public CompletionStage<Response> delete(@Encoded @PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri) {
         return forward("DELETE", path, headers, uri, null);
     }
 
@@ -86,21 +88,25 @@ public class ForwardResource {
                     Map.of()).build());
         }
         String model = headers.getHeaderString(config.http().modelHeader());
+        String query = uri.getRequestUri().getRawQuery();
         if (model == null) {
+            // the model came in the query: the upstream gets the rest of it, as it was written
             model = uri.getQueryParameters().getFirst("model");
+            query = withoutModel(query);
         }
         JobRequests.check(new SubmitRequest(model, null, null), null);
-        String query = uri.getQueryParameters().entrySet().stream()
-                .filter(e -> !e.getKey().equals("model"))
-                .flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
-                .collect(Collectors.joining("&"));
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         ForwardRequest request = new ForwardRequest(method, path, query, contentType, body);
         JobHandle<JsonNode, JsonNode> job = service.forward(model, request, 0).job();
         return outcomes.whenEnded(job);
     }
 
-    private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    private static String withoutModel(String rawQuery) {
+        if (rawQuery == null) {
+            return null;
+        }
+        return Arrays.stream(rawQuery.split("&"))
+                .filter(pair -> !pair.equals("model") && !pair.startsWith("model="))
+                .collect(Collectors.joining("&"));
     }
 }

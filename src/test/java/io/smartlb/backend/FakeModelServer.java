@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
  *   <li>{@code POST /} (any path but the ones below): answers {@code {"model": m, "server": name,
  *       "echo": <body as JSON>}}; the model comes from the {@code X-Model} header.</li>
  *   <li>{@code POST /echo-bytes}: answers the request body and content type unchanged.</li>
+ *   <li>{@code /echo-uri/...}: answers the request's raw path and query, as text.</li>
  *   <li>{@code POST /fail}, or a body containing {@code "explode"}: answers 500 with a text body.</li>
  *   <li>{@code POST /truncate}: begins a 200 answer of 100 bytes, sends 5 and drops the connection.</li>
  *   <li>{@code POST /stall}: begins a 200 answer of 100 bytes, sends 5 and stalls for 10 s.</li>
@@ -109,6 +110,12 @@ public final class FakeModelServer implements AutoCloseable {
             String wanted = exchange.getRequestHeaders().getFirst("X-Model");
             serve(wanted);
             hold(new String(body, StandardCharsets.UTF_8));
+            if (path.startsWith("/echo-uri/")) {
+                String query = exchange.getRequestURI().getRawQuery();
+                respond(exchange, 200, "text/plain", (exchange.getRequestURI().getRawPath()
+                        + (query == null ? "" : "?" + query)).getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             switch (path) {
                 case "/echo-bytes" -> respond(exchange, 200,
                         exchange.getRequestHeaders().getFirst("Content-Type"), body);

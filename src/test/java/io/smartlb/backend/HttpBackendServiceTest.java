@@ -94,6 +94,20 @@ final class HttpBackendServiceTest {
     }
 
     @Test
+    @Order(4)
+    void forward_encodedPathAndQuery_reachTheUpstreamAsWritten() {
+        String seen = given().urlEncodingEnabled(false).header("X-Model", "tts-c")
+                .when().get("/forward/echo-uri/a%20b/c%2Fd?x=1&flag&model=kept")
+                .then().statusCode(200).extract().asString();
+
+        assertThat(seen).isEqualTo("/echo-uri/a%20b/c%2Fd?x=1&flag&model=kept");
+        String withModel = given().urlEncodingEnabled(false)
+                .when().get("/forward/echo-uri/p?x=%2B1&model=tts-c&y")
+                .then().statusCode(200).extract().asString();
+        assertThat(withModel).as("the model, taken from the query, is not passed on").isEqualTo("/echo-uri/p?x=%2B1&y");
+    }
+
+    @Test
     @Order(5)
     void forward_withoutModel_is400() {
         given().contentType(ContentType.JSON).body("{}")
