@@ -37,6 +37,15 @@ class JobOutcomes {
 
     /** Returns the answer once the job ends; a client that leaves first abandons a job still queued. */
     CompletionStage<Response> whenEnded(JobHandle<JsonNode, JsonNode> job) {
+        return whenEnded(job, true);
+    }
+
+    /**
+     * Returns the answer once the job ends; with {@code abandonIfClientLeaves}, a client that leaves
+     * first cancels the job while it is still queued (not so for a job with an idempotency key: its
+     * client may retry with the key, and other clients may wait on it).
+     */
+    CompletionStage<Response> whenEnded(JobHandle<JsonNode, JsonNode> job, boolean abandonIfClientLeaves) {
         // A CompletableFuture rather than a Uni: on this path, per request, Mutiny's context
         // propagation allocated more than anything of ours (bench/RESULTS.md, issue 6).
         // The future completes on the worker's own thread: answer on another, so that the worker goes
@@ -44,11 +53,13 @@ class JobOutcomes {
         CompletableFuture<Response> answer = job.result()
                 .handleAsync((result, failure) -> answer(job, result, failure), Infrastructure.getDefaultExecutor());
         // Quarkus REST cancels the future when its client disconnects: a job still queued is not worth running
-        answer.whenComplete((response, failure) -> {
-            if (answer.isCancelled()) {
-                service.abandon(job);
-            }
-        });
+        if (abandonIfClientLeaves) {
+            answer.whenComplete((response, failure) -> {
+                if (answer.isCancelled()) {
+                    service.abandon(job);
+                }
+            });
+        }
         return answer;
     }
 

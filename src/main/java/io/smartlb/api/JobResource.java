@@ -74,7 +74,7 @@ public class JobResource {
             return CompletableFuture.completedFuture(Response.accepted(views.of(job))
                     .location(URI.create("/jobs/" + job.id())).build());
         }
-        return outcomes.whenEnded(job);
+        return outcomes.whenEnded(job, idempotencyKey == null);
     }
 
     @GET

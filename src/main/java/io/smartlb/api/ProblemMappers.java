@@ -33,7 +33,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response keyReused(IdempotencyKeyReusedException e) {
-        return Problems.problem(422, e.getMessage(), Map.of("field", "Idempotency-Key", "jobId", e.jobId())).build();
+        return Problems.problem(422, e.getMessage(), Map.of("field", "Idempotency-Key", "jobId", Long.toString(e.jobId()))).build();
     }
 
     @ServerExceptionMapper

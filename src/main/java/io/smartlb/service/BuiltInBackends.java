@@ -40,12 +40,9 @@ class BuiltInBackends {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new InvalidConfigException("balancer.http.timeout", timeout + " must be > 0, e.g. 60s");
         }
-        long maxResponse = http.maxResponseSize().asLongValue();
-        if (maxResponse < 1) {
-            throw new InvalidConfigException("balancer.http.max-response-size", maxResponse + " must be > 0, e.g. 16M");
-        }
+        // ConfigChecks has checked the size
         return new HttpBackend(upstreams, http.path(), http.modelHeader(), timeout, http.healthPath(),
-                HttpBackend.newClient(timeout), maxResponse);
+                HttpBackend.newClient(timeout), http.maxResponseSize().asLongValue());
     }
 
     private static List<URI> upstreams(List<String> values) {

@@ -1,5 +1,6 @@
 package io.smartlb.service;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import java.time.Duration;
 
 /** Startup checks that the mapping's annotations cannot express; each names its key. */
@@ -23,8 +24,17 @@ final class ConfigChecks {
         nonNegative("balancer.simulated.load-time", config.simulated().loadTime());
         nonNegative("balancer.simulated.process-time", config.simulated().processTime());
         nonNegative("balancer.shutdown.drain-timeout", config.shutdown().drainTimeout());
+        config.queue().maxBytes().ifPresent(size -> positive("balancer.queue.max-bytes", size));
+        config.jobs().maxRetainedBytes().ifPresent(size -> positive("balancer.jobs.max-retained-bytes", size));
+        positive("balancer.http.max-response-size", config.http().maxResponseSize());
         atLeastOneSecond("balancer.housekeeping-interval", config.housekeepingInterval());
         atLeastOneSecond("balancer.http.health-interval", config.http().healthInterval());
+    }
+
+    private static void positive(String key, MemorySize size) {
+        if (size.asLongValue() < 1) {
+            throw new InvalidConfigException(key, size.asLongValue() + " bytes; use a size > 0, e.g. 256M");
+        }
     }
 
     // the Quarkus scheduler runs nothing more often than once a second

@@ -13,7 +13,7 @@ final class QueuedData {
     private final long limit;
     private final AtomicLong bytes = new AtomicLong();
 
-    /** @param limit the most bytes jobs may hold; a job of any size is taken while none is counted */
+    /** @param limit the most bytes jobs may hold */
     QueuedData(long limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be >= 1: " + limit);
@@ -28,7 +28,7 @@ final class QueuedData {
      */
     void reserve(long size) {
         long now = bytes.addAndGet(size);
-        if (size > 0 && now > limit && now != size) {
+        if (size > 0 && now > limit) {
             bytes.addAndGet(-size);
             throw new QueueFullException("queue full: queued and running jobs hold " + (now - size)
                     + " bytes of data; " + size + " more would pass balancer.queue.max-bytes (" + limit + ")");

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A client that hangs up while waiting (design.md section 5): a queued job is cancelled, a running
- * one goes on and keeps its result.
+ * A client that hangs up while waiting (design.md section 5): a queued job is cancelled, unless it has
+ * an idempotency key (its client may retry with it); a running one goes on and keeps its result.
  */
 @QuarkusTest
 @TestProfile(OneWorkerProfile.class)
@@ -34,20 +34,38 @@ class ClientDisconnectTest {
     void disconnect_whileTheJobIsQueued_cancelsIt() throws IOException {
         String blocker = Api.submitAsync(Api.model("hold"), 2_000);
         String model = Api.model("gone");
+        double cancelledBefore = cancelled();
+        try (RawHttp http = RawHttp.connect()) {
+            http.postJson("/jobs", json(model, 1), null);
+            await().atMost(Api.PATIENCE).until(() -> Api.waiting(model) == 1);
+        }
+
+        await().atMost(Api.PATIENCE).until(() -> cancelled() == cancelledBefore + 1);
+        assertThat(Api.waiting(model)).isZero();
+        assertThat(Api.awaitFinal(blocker).getString("status")).isEqualTo("DONE");
+    }
+
+    @Test
+    void disconnect_ofAJobWithAKey_keepsItQueued_forARetryWithTheKey() throws IOException {
+        String blocker = Api.submitAsync(Api.model("hold"), 1_000);
+        String model = Api.model("retried");
         String key = UUID.randomUUID().toString();
-        String id;
         try (RawHttp http = RawHttp.connect()) {
             http.postJson("/jobs", json(model, 1), key);
             await().atMost(Api.PATIENCE).until(() -> Api.waiting(model) == 1);
-            // the key, with the same request, names the waiting client's job
-            id = Api.submitAsync(Map.of("model", model, "data", Map.of("loadMs", Api.LOAD_MS, "processMs", 1)), key)
-                    .getString("id");
-            assertThat(Api.status(id)).isEqualTo("QUEUED");
         }
 
-        await().atMost(Api.PATIENCE).until(() -> "CANCELLED".equals(Api.status(id)));
-        assertThat(Api.waiting(model)).isZero();
+        // the retry, with the same key and request, gets the job that stayed queued
+        var retry = Api.submitAndWait(Map.of("model", model, "data", Map.of("loadMs", Api.LOAD_MS, "processMs", 1)), key);
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(retry.jsonPath().getString("status")).isEqualTo("DONE");
         assertThat(Api.awaitFinal(blocker).getString("status")).isEqualTo("DONE");
+    }
+
+    private static double cancelled() {
+        String metrics = given().get("/q/metrics").asString();
+        return metrics.lines().filter(l -> l.startsWith("balancer_jobs_finished_total{outcome=\"cancelled\"}"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

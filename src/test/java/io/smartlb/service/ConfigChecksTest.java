@@ -44,6 +44,16 @@ final class ConfigChecksTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"balancer.queue.max-bytes", "balancer.jobs.max-retained-bytes", "balancer.http.max-response-size"})
+    void check_zeroByteSize_failsNamingTheKey(String key) {
+        BalancerConfig config = config(Map.of(key, "0"));
+
+        assertThatThrownBy(() -> ConfigChecks.check(config))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith(key + ": ");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"balancer.housekeeping-interval", "balancer.http.health-interval"})
     void check_intervalUnderOneSecond_failsNamingTheKey(String key) {
         BalancerConfig config = config(Map.of(key, "500ms"));
