@@ -1,6 +1,7 @@
 package io.smartlb.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smartlb.backend.ForwardHeaders;
 import io.smartlb.backend.ForwardRequest;
 import io.smartlb.core.JobHandle;
 import io.smartlb.service.BalancerConfig;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -96,7 +98,9 @@ public class ForwardResource {
         }
         JobRequests.check(new SubmitRequest(model, null, null), null);
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        ForwardRequest request = new ForwardRequest(method, path, query, contentType, body);
+        ForwardRequest request = new ForwardRequest(method, path, query, contentType,
+                ForwardHeaders.passed(headers.getRequestHeaders(), config.http().modelHeader().toLowerCase(Locale.ROOT)),
+                body);
         JobHandle<JsonNode, JsonNode> job = service.forward(model, request, 0).job();
         return outcomes.whenEnded(job);
     }

@@ -66,8 +66,12 @@ class JobOutcomes {
     private Response answer(JobHandle<JsonNode, JsonNode> job, JsonNode result, Throwable failure) {
         ForwardResponse passedThrough = ForwardJobs.response(result);
         if (failure == null && passedThrough != null) {
-            // a pass-through job answers with the upstream's own status, content type and bytes
-            Response.ResponseBuilder raw = Response.status(passedThrough.status()).entity(passedThrough.body());
+            // a pass-through job answers with the upstream's own status, headers and bytes
+            Response.ResponseBuilder raw = Response.status(passedThrough.status());
+            passedThrough.headers().forEach((name, values) -> values.forEach(value -> raw.header(name, value)));
+            if (passedThrough.body().length > 0) {
+                raw.entity(passedThrough.body());
+            }
             return (passedThrough.contentType() == null ? raw : raw.type(passedThrough.contentType())).build();
         }
         JobView view = views.of(job);

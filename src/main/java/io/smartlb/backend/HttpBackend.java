@@ -119,9 +119,16 @@ public final class HttpBackend implements Backend {
         if (forward.contentType() != null) {
             request.header("Content-Type", forward.contentType());
         }
+        forward.headers().forEach((name, values) -> values.forEach(value -> {
+            try {
+                request.header(name, value);
+            } catch (IllegalArgumentException e) {
+                // a header the JDK client sets itself (e.g. date on some versions): not ours to pass
+            }
+        }));
         HttpResponse<byte[]> response = send(request.build());
-        return new ForwardResponse(response.statusCode(),
-                response.headers().firstValue("Content-Type").orElse(null), response.body());
+        return new ForwardResponse(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                ForwardHeaders.passed(response.headers().map(), null), response.body());
     }
 
     @Override

@@ -24,6 +24,10 @@ import java.util.concurrent.ExecutorService;
  *       "echo": <body as JSON>}}; the model comes from the {@code X-Model} header.</li>
  *   <li>{@code POST /echo-bytes}: answers the request body and content type unchanged.</li>
  *   <li>{@code /echo-uri/...}: answers the request's raw path and query, as text.</li>
+ *   <li>{@code /headers}: answers 201 with {@code Location: /made/1} and the request's
+ *       {@code Authorization} and model headers echoed as {@code X-Echo-Authorization} and
+ *       {@code X-Echo-Model} (all values, comma-joined).</li>
+ *   <li>{@code /empty}: answers 204 with no body and no content type.</li>
  *   <li>{@code POST /fail}, or a body containing {@code "explode"}: answers 500 with a text body.</li>
  *   <li>{@code POST /truncate}: begins a 200 answer of 100 bytes, sends 5 and drops the connection.</li>
  *   <li>{@code POST /stall}: begins a 200 answer of 100 bytes, sends 5 and stalls for 10 s.</li>
@@ -110,6 +114,18 @@ public final class FakeModelServer implements AutoCloseable {
             String wanted = exchange.getRequestHeaders().getFirst("X-Model");
             serve(wanted);
             hold(new String(body, StandardCharsets.UTF_8));
+            if (path.equals("/headers")) {
+                var in = exchange.getRequestHeaders();
+                exchange.getResponseHeaders().add("Location", "/made/1");
+                exchange.getResponseHeaders().add("X-Echo-Authorization", String.valueOf(in.getFirst("Authorization")));
+                exchange.getResponseHeaders().add("X-Echo-Model", String.join(",", in.getOrDefault("X-Model", List.of())));
+                respond(exchange, 201, "text/plain", "made".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (path.equals("/empty")) {
+                exchange.sendResponseHeaders(204, -1);
+                return;
+            }
             if (path.startsWith("/echo-uri/")) {
                 String query = exchange.getRequestURI().getRawQuery();
                 respond(exchange, 200, "text/plain", (exchange.getRequestURI().getRawPath()

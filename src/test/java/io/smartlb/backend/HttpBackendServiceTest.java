@@ -108,6 +108,29 @@ final class HttpBackendServiceTest {
     }
 
     @Test
+    @Order(4)
+    void forward_endToEndHeaders_passBothWays() {
+        Response response = given().header("X-Model", "tts-c").header("Authorization", "Bearer t0k3n")
+                .when().get("/forward/headers");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.header("Location")).isEqualTo("/made/1");
+        assertThat(response.header("X-Echo-Authorization")).isEqualTo("Bearer t0k3n");
+        assertThat(response.header("X-Echo-Model")).as("the model header once, as the backend sets it").isEqualTo("tts-c");
+        assertThat(response.asString()).isEqualTo("made");
+    }
+
+    @Test
+    @Order(4)
+    void forward_noContent_answers204WithoutABodyOrAType() {
+        Response response = given().header("X-Model", "tts-c").when().delete("/forward/empty");
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.header("Content-Type")).isNull();
+        assertThat(response.asByteArray()).isEmpty();
+    }
+
+    @Test
     @Order(5)
     void forward_withoutModel_is400() {
         given().contentType(ContentType.JSON).body("{}")

@@ -200,7 +200,7 @@ final class HttpBackendTest {
             bytes[i] = (byte) i;
         }
         ForwardResponse response = backend.forward(new Task<>(0, 1, "m1", true, null, System::nanoTime),
-                new ForwardRequest("POST", "echo-bytes", null, "audio/wav", bytes));
+                new ForwardRequest("POST", "echo-bytes", null, "audio/wav", null, bytes));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.contentType()).isEqualTo("audio/wav");
         assertThat(response.body()).isEqualTo(bytes);

@@ -41,7 +41,7 @@ public final class ScriptedWork {
             throw new IllegalStateException(data.get("fail").asText());
         }
         if (data.has("forward")) {
-            return new POJONode(new ForwardResponse(201, "audio/wav", new byte[data.get("forward").asInt()]));
+            return new POJONode(new ForwardResponse(201, "audio/wav", null, new byte[data.get("forward").asInt()]));
         }
         return data;
     }
