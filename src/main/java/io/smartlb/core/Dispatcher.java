@@ -177,8 +177,8 @@ public final class Dispatcher<P> {
 
     /**
      * Takes back the job {@code worker} could not deliver (its server refused the connection): the
-     * worker goes down with no change to its statistics and, when {@code requeue}, the job waits
-     * again in its old place (else the caller has failed it).
+     * worker goes down and, when {@code requeue}, the job waits again in its old place; else the
+     * caller has failed it, and the worker counts it as failed.
      *
      * @return the assignment this caused for a free worker, or null
      */
@@ -196,6 +196,8 @@ public final class Dispatcher<P> {
             setModel(slot, null);
             publish(slot);
             if (!requeue) {
+                slot.failed++;
+                publish(slot);
                 signalIfIdle();
                 return null;
             }

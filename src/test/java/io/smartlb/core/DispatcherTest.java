@@ -195,11 +195,12 @@ final class DispatcherTest {
     }
 
     @Test
-    void undelivered_withoutRequeue_dropsJob() {
+    void undelivered_withoutRequeue_dropsJob_andCountsItFailedOnTheWorker() {
         Dispatcher<String> d = new Dispatcher<>(new Affinity(), 2, 10);
         d.submit("m1", 0, "1", 0);
         assertThat(d.undelivered(0, false, MS)).isNull();
         assertThat(d.queued()).isZero();
+        assertThat(d.workers().get(0).failed()).isOne();
     }
 
     @Test
