@@ -1,5 +1,6 @@
 package io.smartlb.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -10,8 +11,10 @@ import jakarta.inject.Singleton;
 
 /**
  * Request bodies mean what they say: a JSON number or boolean is not a model name, a string is not
- * a priority, and nothing may follow the JSON value. Jackson would otherwise read {@code {"model": 5}}
- * as model "5", {@code "priority": "5"} as 5, and ignore a second object after the first.
+ * a priority, a field appears once, and nothing may follow the JSON value. Jackson would otherwise
+ * read {@code {"model": 5}} as model "5", {@code "priority": "5"} as 5, keep the last of two
+ * {@code "model"} fields (where another parser in front of us may keep the first), and ignore a
+ * second object after the first.
  */
 @Singleton
 class StrictJson implements ObjectMapperCustomizer {
@@ -19,6 +22,7 @@ class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -103,6 +103,14 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void submit_fieldTwice_returns400NamingBody() {
+        JsonPath problem = assertProblem(post("{\"model\": \"m1\", \"model\": \"m2\"}"), 400);
+
+        assertThat(problem.getString("field")).isEqualTo("body");
+        assertThat(problem.getString("detail")).contains("Duplicate field 'model'");
+    }
+
+    @Test
     void submit_textAfterTheObject_returns400NamingBody() {
         JsonPath problem = assertProblem(post("{\"model\": \"m1\"} xyz"), 400);
 
