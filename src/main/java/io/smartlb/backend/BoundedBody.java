@@ -47,6 +47,9 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     @Override
     public void onNext(List<ByteBuffer> buffers) {
+        if (body.isDone()) {
+            return;  // given up past the limit: what still arrives is dropped
+        }
         for (ByteBuffer buffer : buffers) {
             if (bytes.size() + (long) buffer.remaining() > limit) {
                 subscription.cancel();

@@ -1,5 +1,7 @@
 package io.smartlb.backend;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,14 +33,14 @@ public final class ForwardHeaders {
         headers.forEach((name, values) -> {
             String key = name.toLowerCase(Locale.ROOT);
             if (!NOT_PASSED.contains(key) && !named.contains(key) && !key.equals(skip) && !key.startsWith(":")) {
-                passed.computeIfAbsent(key, k -> new java.util.ArrayList<>()).addAll(values);
+                passed.computeIfAbsent(key, k -> new ArrayList<>()).addAll(values);
             }
         });
         return passed;
     }
 
     private static Set<String> connectionOptions(Map<String, List<String>> headers) {
-        Set<String> named = new java.util.HashSet<>();
+        Set<String> named = new HashSet<>();
         headers.forEach((name, values) -> {
             if (name.equalsIgnoreCase("connection")) {
                 values.forEach(v -> {
