@@ -308,11 +308,6 @@ public class BalancerService {
         }
     }
 
-    /** Returns the bytes of request data that queued and running jobs hold. */
-    public long queuedDataBytes() {
-        return queuedData.bytes();
-    }
-
     // a limit as set, or a share of the heap as this JVM runs it
     private static long bytesOrHeapShare(Optional<MemorySize> configured) {
         return configured.map(MemorySize::asLongValue)

@@ -40,11 +40,6 @@ final class QueuedData {
         bytes.addAndGet(-size);
     }
 
-    /** Returns the bytes counted now. */
-    long bytes() {
-        return bytes.get();
-    }
-
     /** Returns the limit. */
     long limit() {
         return limit;
