@@ -78,22 +78,60 @@ final class AdaptiveTest {
     }
 
     @Test
-    void next_modelHeldByBusyWorker_staysIdleRatherThanLoadIt() {
+    void next_smallBatchOfHeldModel_staysIdleRatherThanLoadIt() {
         queue.job("m2", 0);
-        queue.job("m2", 1);
+        queue.job("m2", 0);  // arrived together: a batch, 200 ms of work, not worth a 5 s load
         Decision d = next(idle(0, null), 10, busy(1, "m2"));
         assertThat(d.isIdle()).isTrue();
         assertThat(d.reason()).contains("too small to share");
     }
 
     @Test
-    void next_largeBacklogOfHeldModel_isShared() {
+    void next_largeBatchOfHeldModel_isShared() {
         // 400 jobs x 100 ms = 40 s of work > 2 * 1 * 2 * 5 s: a second worker finishes it sooner
         Job<Void> head = queue.job("m2", 0);
         for (int i = 0; i < 399; i++) {
-            queue.job("m2", 1);
+            queue.job("m2", 0);
         }
         assertThat(next(idle(0, null), 10, busy(1, "m2")).job()).isEqualTo(head);
+    }
+
+    @Test
+    void next_heldStream_nothingElseWaits_isShared() {
+        Job<Void> head = queue.job("m2", 0);
+        queue.job("m2", 1);  // its jobs keep coming: more will come while the worker loads it
+        Decision d = next(idle(0, null), 10, busy(1, "m2"));
+        assertThat(d.job()).isEqualTo(head);
+        assertThat(d.reason()).isEqualTo("loaded m2: shared with 1 worker(s), its jobs keep coming and nothing else waits;"
+                + " 2 waiting, head waited 10.0 s");
+    }
+
+    @Test
+    void next_heldStreamFallingBehind_isJoinedBeforeAYoungerUnheldModel() {
+        Job<Void> head = queue.job("m2", 0);
+        queue.job("m2", 1);
+        queue.job("m3", 16);
+        // m2's head waited 20 s, m3's 4 s: 16 s more, over 3 load times (15 s)
+        Decision d = next(idle(0, "m1"), 20, busy(1, "m2"));
+        assertThat(d.job()).isEqualTo(head);
+        assertThat(d.reason()).startsWith("switched m1 -> m2: shared with 1 worker(s), falling behind:"
+                + " head waited over 3 load times more than m3's");
+    }
+
+    @Test
+    void next_heldStreamWithinThreeLoadTimes_isLeftToItsHolder() {
+        queue.job("m2", 0);
+        queue.job("m2", 1);
+        Job<Void> unheld = queue.job("m3", 6);  // m2's head waited 14 s more than m3's: under 15 s
+        assertThat(next(idle(0, "m1"), 20, busy(1, "m2")).job()).isEqualTo(unheld);
+    }
+
+    @Test
+    void next_heldBatch_isNotJoinedHoweverOld() {
+        queue.job("m2", 0);
+        queue.job("m2", 0);
+        Job<Void> unheld = queue.job("m3", 19);  // a batch gains nothing from a second load
+        assertThat(next(idle(0, null), 20, busy(1, "m2")).job()).isEqualTo(unheld);
     }
 
     @Test
