@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Checks issue 5's targets for the adaptive strategy on the shared traces and on generated
 # variants it was not developed on (other seeds, worker and model counts, costs, priority mixes,
-# an overloaded and a saturated system), then 24 drawn at random. Prints one row per trace; see
-# bench/CompareStrategies.java.
+# an overloaded and a saturated system), then 24 drawn at random, then two sets of 40 drawn over
+# wider ranges. Prints one row per trace and a summary per set; see bench/CompareStrategies.java.
 #
 #   ./mvnw -B package -DskipTests && bench/adaptive-variants.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench/out/variants
 mkdir -p "$OUT"
-CP='target/quarkus-app/app/*:target/quarkus-app/lib/main/*'
+CP=${CP:-'target/quarkus-app/app/*:target/quarkus-app/lib/main/*'}
 TRACES=${TRACES:-../shared/traces}
 
 gen() {  # name workers GenTrace-args...
@@ -57,4 +57,100 @@ gen fresh-20-w2          2 --jobs 10000 --models 100 --seed 120 --rate 120.0 --z
 gen fresh-21-w8          8 --jobs 10000 --models 100 --seed 121 --rate 280.0 --zipf 0.8 --load-ms 3000 --process-ms 20
 gen fresh-22-w4          4 --jobs 10000 --models 20 --seed 122 --rate 140.0 --zipf 1.2 --load-ms 3000 --process-ms 20
 gen fresh-23-w8          8 --jobs 10000 --models 500 --seed 123 --rate 24.0 --zipf 0.5 --load-ms 3000 --process-ms 100
+echo "== the shared traces and 34 variants"
+java -cp "$CP" bench/CompareStrategies.java "${ARGS[@]}"
+
+# Two wider sets, drawn the same way over wider ranges: models in {10, 20, 100, 500, 2000},
+# workers in {2, 3, 4, 6, 8, 12}, Zipf in {0, 0.5, 0.8, 1.0, 1.2, 1.5}, load in {0.2, 0.5, 1, 3,
+# 10} s, job in {5, 20, 100, 500} ms, job utilization in {0.2, 0.4, 0.6, 0.8, 0.95}, a quarter
+# with a priority mix, a tenth as one burst, 2,000 to 20,000 jobs. drawn-*: python
+# random.Random(2026); they showed the strategy's weak spots (light load, hot models that need
+# several workers) and were used to choose the rule that fixed them, so they are not unseen.
+# unseen-*: random.Random(99), run once against that rule after it was chosen.
+ARGS=()
+gen drawn-00-w4        4 --jobs 10000 --models 10 --seed 300 --rate 320.0 --zipf 1.2 --load-ms 10000 --process-ms 5
+gen drawn-01-w8        8 --jobs 2000 --models 2000 --seed 301 --rate 6.4 --zipf 1.5 --load-ms 3000 --process-ms 500 --priority-share 0.05 --priority-s 5
+gen drawn-02-w2        2 --jobs 10000 --models 500 --seed 302 --rate 8.0 --zipf 1.5 --load-ms 3000 --process-ms 100
+gen drawn-03-w12      12 --jobs 10000 --models 500 --seed 303 --rate 24.0 --zipf 1.2 --load-ms 200 --process-ms 100
+gen drawn-04-w12      12 --jobs 10000 --models 20 --seed 304 --rate 24.0 --zipf 1.5 --load-ms 10000 --process-ms 100
+gen drawn-05-w2        2 --jobs 20000 --models 500 --seed 305 --rate 0.8 --zipf 1.0 --load-ms 10000 --process-ms 500
+gen drawn-06-w6        6 --jobs 20000 --models 500 --seed 306 --rate 11.4 --zipf 1.2 --load-ms 1000 --process-ms 500
+gen drawn-07-w8        8 --jobs 20000 --models 10 --seed 307 --rate 1520.0 --zipf 0.5 --load-ms 500 --process-ms 5
+gen drawn-08-w6        6 --jobs 10000 --models 500 --seed 308 --rate 60.0 --zipf 0.5 --load-ms 3000 --process-ms 20
+gen drawn-09-w4        4 --jobs 10000 --models 2000 --seed 309 --rate 38.0 --zipf 1.2 --load-ms 3000 --process-ms 100
+gen drawn-10-w6        6 --jobs 20000 --models 500 --seed 310 --rate 12.0 --zipf 0.5 --load-ms 1000 --process-ms 100 --priority-share 0.5 --priority-s 120
+gen drawn-11-w4        4 --jobs 10000 --models 500 --seed 311 --rate 6.4 --zipf 0.5 --load-ms 1000 --process-ms 500
+gen drawn-12-w12      12 --jobs 20000 --models 2000 --seed 312 --rate 0 --zipf 0 --load-ms 1000 --process-ms 100
+gen drawn-13-w4        4 --jobs 10000 --models 2000 --seed 313 --rate 6.4 --zipf 1.0 --load-ms 500 --process-ms 500
+gen drawn-14-w2        2 --jobs 10000 --models 100 --seed 314 --rate 0 --zipf 0.5 --load-ms 3000 --process-ms 20
+gen drawn-15-w8        8 --jobs 20000 --models 2000 --seed 315 --rate 160.0 --zipf 0 --load-ms 10000 --process-ms 20 --priority-share 0.05 --priority-s 120
+gen drawn-16-w3        3 --jobs 2000 --models 100 --seed 316 --rate 2.4 --zipf 0 --load-ms 1000 --process-ms 500
+gen drawn-17-w12      12 --jobs 20000 --models 2000 --seed 317 --rate 1920.0 --zipf 1.2 --load-ms 1000 --process-ms 5
+gen drawn-18-w8        8 --jobs 2000 --models 100 --seed 318 --rate 380.0 --zipf 1.0 --load-ms 3000 --process-ms 20
+gen drawn-19-w2        2 --jobs 10000 --models 500 --seed 319 --rate 4.0 --zipf 0 --load-ms 1000 --process-ms 100 --priority-share 0.2 --priority-s 30
+gen drawn-20-w2        2 --jobs 20000 --models 100 --seed 320 --rate 40.0 --zipf 1.0 --load-ms 3000 --process-ms 20
+gen drawn-21-w6        6 --jobs 2000 --models 100 --seed 321 --rate 1140.0 --zipf 1.2 --load-ms 500 --process-ms 5
+gen drawn-22-w12      12 --jobs 2000 --models 10 --seed 322 --rate 9.6 --zipf 1.2 --load-ms 200 --process-ms 500
+gen drawn-23-w12      12 --jobs 10000 --models 20 --seed 323 --rate 240.0 --zipf 1.2 --load-ms 500 --process-ms 20
+gen drawn-24-w8        8 --jobs 10000 --models 500 --seed 324 --rate 9.6 --zipf 1.0 --load-ms 200 --process-ms 500 --priority-share 0.05 --priority-s 30
+gen drawn-25-w6        6 --jobs 2000 --models 100 --seed 325 --rate 9.6 --zipf 0.5 --load-ms 1000 --process-ms 500 --priority-share 0.5 --priority-s 30
+gen drawn-26-w2        2 --jobs 20000 --models 20 --seed 326 --rate 16.0 --zipf 0 --load-ms 3000 --process-ms 100
+gen drawn-27-w2        2 --jobs 2000 --models 20 --seed 327 --rate 19.0 --zipf 0.8 --load-ms 500 --process-ms 100
+gen drawn-28-w8        8 --jobs 20000 --models 10 --seed 328 --rate 380.0 --zipf 1.5 --load-ms 1000 --process-ms 20
+gen drawn-29-w2        2 --jobs 2000 --models 20 --seed 329 --rate 1.6 --zipf 0.8 --load-ms 200 --process-ms 500 --priority-share 0.05 --priority-s 30
+gen drawn-30-w8        8 --jobs 10000 --models 10 --seed 330 --rate 960.0 --zipf 0.8 --load-ms 1000 --process-ms 5
+gen drawn-31-w2        2 --jobs 2000 --models 10 --seed 331 --rate 0.8 --zipf 1.0 --load-ms 1000 --process-ms 500 --priority-share 0.05 --priority-s 5
+gen drawn-32-w8        8 --jobs 2000 --models 2000 --seed 332 --rate 15.2 --zipf 0.8 --load-ms 1000 --process-ms 500
+gen drawn-33-w4        4 --jobs 20000 --models 500 --seed 333 --rate 6.4 --zipf 1.2 --load-ms 500 --process-ms 500
+gen drawn-34-w8        8 --jobs 20000 --models 100 --seed 334 --rate 9.6 --zipf 1.5 --load-ms 1000 --process-ms 500
+gen drawn-35-w2        2 --jobs 20000 --models 500 --seed 335 --rate 4.0 --zipf 0.8 --load-ms 1000 --process-ms 100
+gen drawn-36-w8        8 --jobs 20000 --models 10 --seed 336 --rate 0 --zipf 0.8 --load-ms 500 --process-ms 5 --priority-share 0.05 --priority-s 5
+gen drawn-37-w8        8 --jobs 10000 --models 100 --seed 337 --rate 1280.0 --zipf 1.5 --load-ms 1000 --process-ms 5
+gen drawn-38-w3        3 --jobs 20000 --models 500 --seed 338 --rate 60.0 --zipf 1.0 --load-ms 500 --process-ms 20
+gen drawn-39-w6        6 --jobs 10000 --models 2000 --seed 339 --rate 60.0 --zipf 0.8 --load-ms 500 --process-ms 20 --priority-share 0.5 --priority-s 30
+echo "== 40 drawn traces (used to choose the rule for held streams)"
+java -cp "$CP" bench/CompareStrategies.java "${ARGS[@]}"
+
+ARGS=()
+gen unseen-00-w6       6 --jobs 20000 --models 500 --seed 600 --rate 120.0 --zipf 0.5 --load-ms 10000 --process-ms 20 --priority-share 0.05 --priority-s 30
+gen unseen-01-w2       2 --jobs 10000 --models 2000 --seed 601 --rate 80.0 --zipf 1.2 --load-ms 3000 --process-ms 20
+gen unseen-02-w12     12 --jobs 20000 --models 500 --seed 602 --rate 9.6 --zipf 0.5 --load-ms 500 --process-ms 500
+gen unseen-03-w12     12 --jobs 10000 --models 2000 --seed 603 --rate 96.0 --zipf 0 --load-ms 3000 --process-ms 100 --priority-share 0.5 --priority-s 5
+gen unseen-04-w2       2 --jobs 2000 --models 2000 --seed 604 --rate 0 --zipf 1.0 --load-ms 10000 --process-ms 20
+gen unseen-05-w12     12 --jobs 2000 --models 20 --seed 605 --rate 0 --zipf 0.5 --load-ms 3000 --process-ms 20
+gen unseen-06-w6       6 --jobs 20000 --models 20 --seed 606 --rate 960.0 --zipf 1.5 --load-ms 3000 --process-ms 5
+gen unseen-07-w6       6 --jobs 20000 --models 10 --seed 607 --rate 4.8 --zipf 0.8 --load-ms 500 --process-ms 500
+gen unseen-08-w6       6 --jobs 2000 --models 20 --seed 608 --rate 4.8 --zipf 0.8 --load-ms 10000 --process-ms 500
+gen unseen-09-w12     12 --jobs 2000 --models 20 --seed 609 --rate 570.0 --zipf 1.5 --load-ms 10000 --process-ms 20
+gen unseen-10-w4       4 --jobs 10000 --models 20 --seed 610 --rate 3.2 --zipf 0.5 --load-ms 500 --process-ms 500
+gen unseen-11-w3       3 --jobs 2000 --models 500 --seed 611 --rate 12.0 --zipf 0.8 --load-ms 200 --process-ms 100
+gen unseen-12-w2       2 --jobs 10000 --models 2000 --seed 612 --rate 3.2 --zipf 0.8 --load-ms 500 --process-ms 500
+gen unseen-13-w4       4 --jobs 10000 --models 500 --seed 613 --rate 40.0 --zipf 1.2 --load-ms 200 --process-ms 20
+gen unseen-14-w3       3 --jobs 2000 --models 500 --seed 614 --rate 6.0 --zipf 0.8 --load-ms 500 --process-ms 100
+gen unseen-15-w6       6 --jobs 2000 --models 20 --seed 615 --rate 960.0 --zipf 0.8 --load-ms 3000 --process-ms 5
+gen unseen-16-w4       4 --jobs 10000 --models 2000 --seed 616 --rate 7.6 --zipf 1.5 --load-ms 1000 --process-ms 500 --priority-share 0.2 --priority-s 30
+gen unseen-17-w3       3 --jobs 10000 --models 2000 --seed 617 --rate 2.4 --zipf 0.8 --load-ms 3000 --process-ms 500
+gen unseen-18-w12     12 --jobs 10000 --models 10 --seed 618 --rate 240.0 --zipf 0.8 --load-ms 1000 --process-ms 20
+gen unseen-19-w6       6 --jobs 20000 --models 20 --seed 619 --rate 240.0 --zipf 0.8 --load-ms 3000 --process-ms 5
+gen unseen-20-w12     12 --jobs 10000 --models 100 --seed 620 --rate 9.6 --zipf 1.5 --load-ms 500 --process-ms 500
+gen unseen-21-w8       8 --jobs 10000 --models 500 --seed 621 --rate 32.0 --zipf 1.2 --load-ms 10000 --process-ms 100
+gen unseen-22-w8       8 --jobs 20000 --models 10 --seed 622 --rate 9.6 --zipf 0 --load-ms 200 --process-ms 500
+gen unseen-23-w8       8 --jobs 10000 --models 2000 --seed 623 --rate 1280.0 --zipf 0.8 --load-ms 500 --process-ms 5
+gen unseen-24-w3       3 --jobs 10000 --models 100 --seed 624 --rate 4.8 --zipf 0.5 --load-ms 3000 --process-ms 500
+gen unseen-25-w3       3 --jobs 10000 --models 100 --seed 625 --rate 2.4 --zipf 0.8 --load-ms 3000 --process-ms 500
+gen unseen-26-w12     12 --jobs 10000 --models 2000 --seed 626 --rate 0 --zipf 1.0 --load-ms 500 --process-ms 5 --priority-share 0.2 --priority-s 120
+gen unseen-27-w2       2 --jobs 2000 --models 500 --seed 627 --rate 4.0 --zipf 0.8 --load-ms 200 --process-ms 100
+gen unseen-28-w8       8 --jobs 10000 --models 20 --seed 628 --rate 320.0 --zipf 0 --load-ms 3000 --process-ms 5
+gen unseen-29-w6       6 --jobs 10000 --models 20 --seed 629 --rate 120.0 --zipf 0 --load-ms 3000 --process-ms 20 --priority-share 0.05 --priority-s 30
+gen unseen-30-w8       8 --jobs 2000 --models 10 --seed 630 --rate 240.0 --zipf 0.5 --load-ms 10000 --process-ms 20
+gen unseen-31-w12     12 --jobs 10000 --models 10 --seed 631 --rate 570.0 --zipf 0.5 --load-ms 500 --process-ms 20 --priority-share 0.5 --priority-s 120
+gen unseen-32-w8       8 --jobs 20000 --models 20 --seed 632 --rate 240.0 --zipf 1.2 --load-ms 10000 --process-ms 20
+gen unseen-33-w3       3 --jobs 20000 --models 500 --seed 633 --rate 240.0 --zipf 0.8 --load-ms 500 --process-ms 5
+gen unseen-34-w3       3 --jobs 2000 --models 10 --seed 634 --rate 142.5 --zipf 1.0 --load-ms 200 --process-ms 20
+gen unseen-35-w3       3 --jobs 2000 --models 20 --seed 635 --rate 18.0 --zipf 1.0 --load-ms 1000 --process-ms 100
+gen unseen-36-w3       3 --jobs 10000 --models 100 --seed 636 --rate 28.5 --zipf 0.5 --load-ms 200 --process-ms 100
+gen unseen-37-w2       2 --jobs 2000 --models 10 --seed 637 --rate 12.0 --zipf 0.8 --load-ms 500 --process-ms 100
+gen unseen-38-w4       4 --jobs 20000 --models 500 --seed 638 --rate 40.0 --zipf 1.2 --load-ms 500 --process-ms 20
+gen unseen-39-w6       6 --jobs 2000 --models 500 --seed 639 --rate 0 --zipf 1.2 --load-ms 500 --process-ms 20
+echo "== 40 unseen traces (run once after that rule was chosen)"
 java -cp "$CP" bench/CompareStrategies.java "${ARGS[@]}"
