@@ -349,10 +349,11 @@ public final class WaitingJobs<P> implements Waiting {
         TreeSet<Job<P>> early;
         int size;
         int holders;
-        // the first and last submit times of the jobs added since the queue was last empty: they
-        // bound the waiting jobs' times, so a stream is never taken for a batch
+        // the first and last submit times, and the number, of the jobs added since the queue was
+        // last empty: the times bound the waiting jobs' times, so a stream is never taken for a batch
         long earliestSubmitted = Long.MAX_VALUE;
         long latestSubmitted = Long.MIN_VALUE;
+        int arrivedSinceEmpty;
         Job<P> head;
         long headEffective;
         long headId;
@@ -386,6 +387,11 @@ public final class WaitingJobs<P> implements Waiting {
             return earliestSubmitted == latestSubmitted;
         }
 
+        @Override
+        public int arrivedSinceEmpty() {
+            return arrivedSinceEmpty;
+        }
+
         void setHead(Job<P> job) {
             head = job;
             headEffective = job.effectiveNanos();
@@ -404,6 +410,7 @@ public final class WaitingJobs<P> implements Waiting {
             }
             earliestSubmitted = Math.min(earliestSubmitted, job.submittedNanos());
             latestSubmitted = Math.max(latestSubmitted, job.submittedNanos());
+            arrivedSinceEmpty++;
             size++;
         }
 
@@ -414,7 +421,7 @@ public final class WaitingJobs<P> implements Waiting {
                 ordered.remove(job);
             }
             if (--size == 0) {
-                forgetSubmitTimes();
+                forgetArrivals();
             }
         }
 
@@ -422,13 +429,14 @@ public final class WaitingJobs<P> implements Waiting {
             ordered.clear();
             early = null;
             size = 0;
-            forgetSubmitTimes();
+            forgetArrivals();
             head = null;
         }
 
-        private void forgetSubmitTimes() {
+        private void forgetArrivals() {
             earliestSubmitted = Long.MAX_VALUE;
             latestSubmitted = Long.MIN_VALUE;
+            arrivedSinceEmpty = 0;
         }
 
         // O(1) for the head, O(log n) for a head-start job, O(n) otherwise

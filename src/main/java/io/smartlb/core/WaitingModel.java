@@ -25,4 +25,7 @@ public interface WaitingModel {
      * keeps coming. A batch stays one while its jobs are served.
      */
     boolean arrivedTogether();
+
+    /** Returns how many of the model's jobs were added since it last had none waiting (at least 1). */
+    int arrivedSinceEmpty();
 }

@@ -35,6 +35,7 @@ final class WaitingJobsPropertyTest {
         WaitingJobs<Void> waiting = new WaitingJobs<>();
         List<Job<Void>> jobs = new ArrayList<>();
         Map<String, Integer> holders = new HashMap<>();
+        Map<String, Integer> arrivedSinceEmpty = new HashMap<>();
         long id = 1;
         for (int step = 0; step < STEPS; step++) {
             String model = "m" + random.nextInt(models);
@@ -44,6 +45,10 @@ final class WaitingJobsPropertyTest {
                 double priority = random.nextInt(10) == 0 ? random.nextInt(5) : 0;
                 Job<Void> job = Job.of(id, model, priority, (id / 3) * S, null);
                 id++;
+                if (jobs.stream().noneMatch(j -> j.model().equals(model))) {
+                    arrivedSinceEmpty.put(model, 0);
+                }
+                arrivedSinceEmpty.merge(model, 1, Integer::sum);
                 waiting.add(job);
                 jobs.add(job);
             } else if (op < 70 && !jobs.isEmpty()) {
@@ -67,11 +72,12 @@ final class WaitingJobsPropertyTest {
                 assertThat(waiting.removeAll()).containsExactlyElementsOf(jobs);
                 jobs.clear();
             }
-            check(waiting, jobs, holders, "seed " + seed + " step " + step);
+            check(waiting, jobs, holders, arrivedSinceEmpty, "seed " + seed + " step " + step);
         }
     }
 
-    private static void check(WaitingJobs<Void> waiting, List<Job<Void>> jobs, Map<String, Integer> holders, String where) {
+    private static void check(WaitingJobs<Void> waiting, List<Job<Void>> jobs, Map<String, Integer> holders,
+                              Map<String, Integer> arrivedSinceEmpty, String where) {
         Map<String, List<Job<Void>>> byModel = jobs.stream().collect(Collectors.groupingBy(Job::model));
         List<Job<?>> heads = new ArrayList<>();
         for (List<Job<Void>> ofModel : byModel.values()) {
@@ -102,6 +108,7 @@ final class WaitingJobsPropertyTest {
         for (WaitingModel model : waiting.modelsByAge()) {
             assertThat(model.count()).as(where).isEqualTo(byModel.get(model.model()).size());
             assertThat(model.holders()).as(where).isEqualTo(holders.getOrDefault(model.model(), 0));
+            assertThat(model.arrivedSinceEmpty()).as(where).isEqualTo(arrivedSinceEmpty.get(model.model()));
             if (model.arrivedTogether()) {
                 // never a stream taken for a batch
                 assertThat(byModel.get(model.model())).as(where)

@@ -61,6 +61,19 @@ final class WaitingJobsTest {
         assertThat(model("m1").arrivedTogether()).isTrue();
     }
 
+    @Test
+    void arrivedSinceEmpty_countsJobsServedToo_andRestartsWhenTheModelEmpties() {
+        waiting.hold("m1");  // a held model keeps its entry while it has no jobs
+        Job<Void> first = add("m1", 1, 0);
+        assertThat(model("m1").arrivedSinceEmpty()).isEqualTo(1);
+        add("m1", 2, 0);
+        waiting.remove(first);
+        assertThat(model("m1").arrivedSinceEmpty()).isEqualTo(2);  // one waits, two came
+        waiting.remove(waiting.head("m1"));
+        add("m1", 3, 0);
+        assertThat(model("m1").arrivedSinceEmpty()).isEqualTo(1);
+    }
+
     private WaitingModel model(String name) {
         for (WaitingModel m : waiting.modelsByAge()) {
             if (m.model().equals(name)) {

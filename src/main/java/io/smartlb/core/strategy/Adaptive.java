@@ -44,9 +44,12 @@ import java.time.Duration;
  *       head has waited more than three load times longer than the oldest head of the models no
  *       worker holds: its jobs then wait longer than those nobody serves, so its holders fall
  *       behind its arrivals. The margin pays for the joining worker's load in and its load out
- *       afterwards, and the load the passed-over model needs anyway; 2 broke many-models.csv and
- *       4 to 10 missed more of the generated traces (bench/RESULTS.md). A batch held by other
- *       workers is joined only if its backlog B (jobs x job time) exceeds 2h(h+1) load times with h
+ *       afterwards, and the load the passed-over model needs anyway (2, 4, 5 and 10 did worse over
+ *       80 traces, bench/RESULTS.md). A lone job (the only one
+ *       since its model's queue was last empty) counts as a stream when its model loads in at
+ *       most two job times: the load then costs about what the job would wait for its holder, so
+ *       under light load an idle worker takes it at once, as a work-conserving server would. A
+ *       batch held by other workers is joined only if its backlog B (jobs x job time) exceeds 2h(h+1) load times with h
  *       holders: one more worker finishes it sooner despite loading it and loading something else
  *       afterwards, B/h > 2L + B/(h+1). Otherwise the worker stays idle rather than duplicate a
  *       load (delay scheduling, Zaharia et al., EuroSys 2010); the dispatcher asks it again when a
@@ -88,8 +91,13 @@ public final class Adaptive implements Strategy {
     // past this many times max-wait the bound has failed: the system is overloaded
     private static final int OVERLOAD_FACTOR = 2;
     // a free worker joins a held stream whose head waited this many load times longer than the
-    // oldest unheld head: 2 broke many-models.csv, 4 to 10 missed more traces (bench/RESULTS.md)
+    // oldest unheld head: over 80 traces 2 broke many-models.csv, 4 missed as many with longer
+    // waits, 5 and 10 missed more (bench/RESULTS.md)
     private static final int JOIN_LOAD_TIMES = 3;
+    // a lone job of a held model is shared when its model loads in at most this many job times:
+    // with 1, 200 ms loads of 100 ms jobs kept waits of 14 ms where the seed has 1 ms; 4 gave the
+    // same as 2 over 80 traces (bench/RESULTS.md)
+    private static final int LONE_JOB_LOADS = 2;
     private static final int MAX_MODELS_REMEMBERED = 100_000;
 
     private final long maxWaitNanos;
@@ -170,9 +178,9 @@ public final class Adaptive implements Strategy {
 
     private Decision nextModel(WorkerView worker, Waiting waiting, long nowNanos) {
         WaitingModel unheld = oldestUnheld(waiting);
-        WaitingModel stream = oldestHeldStream(waiting);
-        if (stream != null && (unheld == null || underServed(stream, unheld))) {
-            return join(worker, stream, unheld, nowNanos);
+        WaitingModel joinable = oldestJoinable(waiting);
+        if (joinable != null && (unheld == null || underServed(joinable, unheld))) {
+            return join(worker, joinable, unheld, nowNanos);
         }
         Job<?> chosen = unheld != null ? unheld.head() : batchWorthSharing(waiting);
         if (chosen == null) {
@@ -202,11 +210,12 @@ public final class Adaptive implements Strategy {
         return best;
     }
 
-    // the model other workers hold whose jobs keep coming (not a batch) with the oldest head
-    private static WaitingModel oldestHeldStream(Waiting waiting) {
+    // the model other workers hold, with the oldest head, that one more worker may serve: one whose
+    // jobs keep coming (not a batch), or a lone job whose model loads in at most LONE_JOB_LOADS jobs
+    private WaitingModel oldestJoinable(Waiting waiting) {
         int examined = 0;
         for (WaitingModel held : waiting.heldModelsByAge()) {
-            if (!held.arrivedTogether()) {
+            if (!held.arrivedTogether() || held.arrivedSinceEmpty() == 1 && loadsCheaply(held.model())) {
                 return held;
             }
             if (++examined == CANDIDATES) {
@@ -216,21 +225,30 @@ public final class Adaptive implements Strategy {
         return null;
     }
 
-    // its holders fall behind: its head waited JOIN_LOAD_TIMES load times longer than the oldest
-    // head of the models no worker serves
-    private boolean underServed(WaitingModel stream, WaitingModel unheld) {
-        long margin = (long) (JOIN_LOAD_TIMES * costs.loadNanos(stream.model()));
-        return stream.head().effectiveNanos() < unheld.head().effectiveNanos() - margin;
+    private boolean loadsCheaply(String model) {
+        return costs.loadNanos(model) <= LONE_JOB_LOADS * costs.processNanos(model);
     }
 
-    private static Decision join(WorkerView worker, WaitingModel stream, WaitingModel unheld, long nowNanos) {
-        Job<?> head = stream.head();
-        int holders = stream.holders();
-        int count = stream.count();
+    // its holders fall behind: its head waited JOIN_LOAD_TIMES load times longer than the oldest
+    // head of the models no worker serves
+    private boolean underServed(WaitingModel held, WaitingModel unheld) {
+        long margin = (long) (JOIN_LOAD_TIMES * costs.loadNanos(held.model()));
+        return held.head().effectiveNanos() < unheld.head().effectiveNanos() - margin;
+    }
+
+    private static Decision join(WorkerView worker, WaitingModel held, WaitingModel unheld, long nowNanos) {
+        Job<?> head = held.head();
+        int holders = held.holders();
+        int count = held.count();
         long waited = head.waitedNanos(nowNanos);
-        String why = unheld == null
-                ? "its jobs keep coming and nothing else waits"
-                : "falling behind: head waited over " + JOIN_LOAD_TIMES + " load times more than " + unheld.model() + "'s";
+        String why;
+        if (unheld != null) {
+            why = "falling behind: head waited over " + JOIN_LOAD_TIMES + " load times more than " + unheld.model() + "'s";
+        } else if (held.arrivedTogether()) {
+            why = "a lone job, its model loads in at most " + LONE_JOB_LOADS + " job times";
+        } else {
+            why = "its jobs keep coming and nothing else waits";
+        }
         return Decision.run(head, () -> Reasons.choice(worker, head, "shared with " + holders + " worker(s), " + why
                 + "; " + count + " waiting, head waited " + Reasons.seconds(waited)));
     }

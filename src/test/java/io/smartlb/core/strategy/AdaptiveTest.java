@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartlb.core.Decision;
 import io.smartlb.core.Job;
+import io.smartlb.core.JobCost;
 import io.smartlb.core.WaitingJobs;
 import io.smartlb.core.WorkerView;
 import java.time.Duration;
@@ -124,6 +125,23 @@ final class AdaptiveTest {
         queue.job("m2", 1);
         Job<Void> unheld = queue.job("m3", 6);  // m2's head waited 14 s more than m3's: under 15 s
         assertThat(next(idle(0, "m1"), 20, busy(1, "m2")).job()).isEqualTo(unheld);
+    }
+
+    @Test
+    void next_loneJobOfHeldModelThatLoadsInTwoJobTimes_isShared() {
+        adaptive.observe(new JobCost("m2", true, Duration.ofMillis(200).toNanos(), Duration.ofMillis(300).toNanos()));
+        Job<Void> lone = queue.job("m2", 0);  // load 200 ms <= 2 x 100 ms job
+        Decision d = next(idle(0, null), 1, busy(1, "m2"));
+        assertThat(d.job()).isEqualTo(lone);
+        assertThat(d.reason()).isEqualTo("loaded m2: shared with 1 worker(s), a lone job, its model loads in at most 2 job times;"
+                + " 1 waiting, head waited 1.0 s");
+    }
+
+    @Test
+    void next_loneJobOfHeldModelThatLoadsSlowly_isLeftToItsHolder() {
+        adaptive.observe(new JobCost("m2", true, Duration.ofMillis(300).toNanos(), Duration.ofMillis(400).toNanos()));
+        queue.job("m2", 0);  // load 300 ms > 2 x 100 ms job
+        assertThat(next(idle(0, null), 1, busy(1, "m2")).isIdle()).isTrue();
     }
 
     @Test
