@@ -44,16 +44,16 @@ import java.time.Duration;
  *       head has waited more than three load times longer than the oldest head of the models no
  *       worker holds: its jobs then wait longer than those nobody serves, so its holders fall
  *       behind its arrivals. The margin pays for the joining worker's load in and its load out
- *       afterwards, and the load the passed-over model needs anyway (2, 4, 5 and 10 did worse over
- *       80 traces, bench/RESULTS.md). A lone job (the only one
- *       since its model's queue was last empty) counts as a stream when its model loads in at
- *       most two job times: the load then costs about what the job would wait for its holder, so
- *       under light load an idle worker takes it at once, as a work-conserving server would. A
- *       batch held by other workers is joined only if its backlog B (jobs x job time) exceeds 2h(h+1) load times with h
- *       holders: one more worker finishes it sooner despite loading it and loading something else
- *       afterwards, B/h > 2L + B/(h+1). Otherwise the worker stays idle rather than duplicate a
- *       load (delay scheduling, Zaharia et al., EuroSys 2010); the dispatcher asks it again when a
- *       job arrives or a model is released.</li>
+ *       afterwards, and the load the passed-over model needs anyway (2, 4, 5 and 10 did worse
+ *       over 80 traces, bench/RESULTS.md). A lone job (the only one since its model's queue was
+ *       last empty) counts as a stream when its model loads in at most two job times: the load
+ *       then costs about what the job may wait for its busy holder, so under light load an idle
+ *       worker takes it at once, as a work-conserving server would. A batch held by other
+ *       workers is joined only if its backlog B (jobs x job time) exceeds 2h(h+1) load times
+ *       with h holders: one more worker finishes it sooner despite loading it and loading
+ *       something else afterwards, B/h > 2L + B/(h+1). Otherwise the worker stays idle rather
+ *       than duplicate a load (delay scheduling, Zaharia et al., EuroSys 2010); the dispatcher
+ *       asks it again when a job arrives or a model is released.</li>
  * </ol>
  *
  * <p><b>Guarantee.</b> While the system is not overloaded (below): once a job is overdue, no
@@ -68,7 +68,10 @@ import java.time.Duration;
  * {@code maxWait}, and stays so until D is at most half {@code maxWait} and nothing is overdue.
  * Overloaded, it drops rule 1 and serves in the order that loses the least capacity (rules 2 to
  * 4): every switch made to honour a bound that cannot hold would cost capacity the backlog needs,
- * so the bound never makes an overload worse or turns it into FIFO thrashing.
+ * so the bound does not turn an overload into FIFO thrashing. Near that threshold, while D is
+ * still under {@code maxWait}, its switches can cost some capacity: on a trace at 80 % job load
+ * with 500 models and waits around {@code maxWait}, mean wait was 9 % longer than with the bound
+ * off (bench/RESULTS.md, drawn-11).
  *
  * <p>Cost per decision: O(K + log M + log W) for M waiting models, W workers and a constant K of
  * heads examined, and O(W) more when only held batches wait; the waiting index keeps the models
