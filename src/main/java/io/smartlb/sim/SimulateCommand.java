@@ -52,7 +52,8 @@ public final class SimulateCommand {
             try {
                 strategies.add(StrategyCatalog.create(name, settings));
             } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
+                // the strategy names its own key: give it the prefix --set uses
+                throw new UsageException("balancer.strategies." + name + "." + e.getMessage());
             }
         }
         Simulator simulator = new Simulator(read(options.trace()), options.workers());

@@ -51,6 +51,8 @@ final class SimulateCommandTest {
         "--set balancer.strategies.affinity.nope=1s --trace seed",
         "--set balancer.strategies.affinity.switch-penalty=-1s --trace seed",
         "--set balancer.strategies.affinity.switch-penalty=soon --trace seed",
+        "--set balancer.strategies.affinity.switch-penalty=1000000000d --trace seed",
+        "--set balancer.strategies.adaptive.max-wait=1000000000d --trace seed",
         "--set noequals --trace seed",
         "stray --trace seed",
     })
@@ -63,6 +65,24 @@ final class SimulateCommandTest {
         assertThat(result.out).isEmpty();
         assertThat(result.err).startsWith("simulate: ").endsWith("\n");
         assertThat(result.err.lines()).hasSize(1);
+    }
+
+    @Test
+    void run_strategyRefusesASetting_namesTheWholeKey() throws IOException {
+        Result result = run("--trace", seedFile().toString(), "--strategy", "adaptive",
+                "--set", "balancer.strategies.adaptive.max-wait=0s");
+
+        assertThat(result.err).isEqualTo("simulate: balancer.strategies.adaptive.max-wait must be > 0: PT0S\n");
+    }
+
+    @Test
+    void run_durationTooLongForNanoseconds_isRefusedNamingTheKey() throws IOException {
+        Result result = run("--trace", seedFile().toString(), "--strategy", "affinity",
+                "--set", "balancer.strategies.affinity.switch-penalty=106752d");
+
+        assertThat(result.code).isEqualTo(2);
+        assertThat(result.err).isEqualTo("simulate: balancer.strategies.affinity.switch-penalty is too long: PT2562048H;"
+                + " use at most 106751d\n");
     }
 
     @Test

@@ -112,12 +112,9 @@ public final class Adaptive implements Strategy {
     }
 
     public Adaptive(Duration maxWait, Duration defaultLoadTime, Duration defaultProcessTime) {
-        if (maxWait == null || maxWait.isNegative() || maxWait.isZero()) {
-            throw new IllegalArgumentException("max-wait must be > 0: " + maxWait);
-        }
+        this.maxWaitNanos = Penalties.positiveNanos("max-wait", maxWait);
         Penalties.nanos("default-load-time", defaultLoadTime);
         Penalties.nanos("default-process-time", defaultProcessTime);
-        this.maxWaitNanos = maxWait.toNanos();
         this.costs = new CostModel(defaultLoadTime, defaultProcessTime, MAX_MODELS_REMEMBERED);
     }
 

@@ -2,8 +2,11 @@ package io.smartlb.core.strategy;
 
 import java.time.Duration;
 
-/** Checks strategy penalties. */
+/** Checks strategy penalties and bounds: durations kept as nanoseconds in a long. */
 final class Penalties {
+
+    /** The longest duration a long of nanoseconds holds (about 292 years). */
+    static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
 
     private Penalties() {
     }
@@ -12,6 +15,20 @@ final class Penalties {
         if (penalty == null || penalty.isNegative()) {
             throw new IllegalArgumentException(name + " must be >= 0: " + penalty);
         }
-        return penalty.toNanos();
+        return fitting(name, penalty);
+    }
+
+    static long positiveNanos(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be > 0: " + value);
+        }
+        return fitting(name, value);
+    }
+
+    private static long fitting(String name, Duration value) {
+        if (value.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException(name + " is too long: " + value + "; use at most 106751d");
+        }
+        return value.toNanos();
     }
 }
