@@ -2,6 +2,7 @@ package io.smartlb.service;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -120,7 +121,7 @@ public interface BalancerConfig {
 
         /** Returns how many finished jobs are kept at most; the oldest are forgotten first. */
         @WithDefault("100000")
-        @Min(0)
+        @Min(1)
         int maxRetained();
 
         /**
@@ -180,6 +181,7 @@ public interface BalancerConfig {
     interface Metrics {
         /** Returns whether job meters carry a model tag (unbounded label sets hurt Prometheus). */
         @WithDefault("false")
+        @WithConverter(StrictBoolean.class)
         boolean modelTag();
     }
 }

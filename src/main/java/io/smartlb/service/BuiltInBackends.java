@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +34,9 @@ class BuiltInBackends {
         if (!http.path().startsWith("/")) {
             throw new InvalidConfigException("balancer.http.path", "must start with /: '" + http.path() + "'");
         }
+        requestPath("balancer.http.path", http.path(), "{model}");
+        requestPath("balancer.http.health-path", http.healthPath(), null);
+        modelHeader(http.modelHeader());
         if (!http.healthPath().startsWith("/")) {
             throw new InvalidConfigException("balancer.http.health-path", "must start with /: '" + http.healthPath() + "'");
         }
@@ -43,6 +47,29 @@ class BuiltInBackends {
         // ConfigChecks has checked the size
         return new HttpBackend(upstreams, http.path(), http.modelHeader(), timeout, http.healthPath(),
                 HttpBackend.newClient(timeout), http.maxResponseSize().asLongValue());
+    }
+
+    // a path (with its placeholder, if any, filled in) must make a valid URI; no other braces
+    private static void requestPath(String key, String path, String placeholder) {
+        String filled = placeholder == null ? path : path.replace(placeholder, "m");
+        if (filled.indexOf('{') >= 0 || filled.indexOf('}') >= 0) {
+            throw new InvalidConfigException(key, "'" + path + "': "
+                    + (placeholder == null ? "braces are not allowed" : "only " + placeholder + " is replaced; other braces are not allowed"));
+        }
+        try {
+            new URI("http://upstream" + filled);
+        } catch (URISyntaxException e) {
+            throw new InvalidConfigException(key, "'" + path + "' is not a valid URL path: " + e.getReason());
+        }
+    }
+
+    // the JDK client refuses some names (Content-Length, Host, ...) and anything not a header token
+    private static void modelHeader(String name) {
+        try {
+            HttpRequest.newBuilder(URI.create("http://upstream/")).header(name, "m");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("balancer.http.model-header", "'" + name + "' cannot be sent: " + e.getMessage());
+        }
     }
 
     private static List<URI> upstreams(List<String> values) {
@@ -56,6 +83,14 @@ class BuiltInBackends {
                 URI uri = new URI(value.trim());
                 if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
                     throw new URISyntaxException(value, "not an absolute http(s) URL");
+                }
+                if (uri.getPort() > 65_535) {
+                    throw new InvalidConfigException("balancer.http.upstreams", "'" + value + "': port " + uri.getPort()
+                            + " is over 65535");
+                }
+                if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                    throw new InvalidConfigException("balancer.http.upstreams", "'" + value
+                            + "' has a query or fragment; give the path in balancer.http.path");
                 }
                 uris.add(uri);
             } catch (URISyntaxException e) {

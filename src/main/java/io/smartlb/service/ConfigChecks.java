@@ -1,10 +1,13 @@
 package io.smartlb.service;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import java.math.BigInteger;
 import java.time.Duration;
 
 /** Startup checks that the mapping's annotations cannot express; each names its key. */
 final class ConfigChecks {
+
+    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
 
     private ConfigChecks() {
     }
@@ -29,28 +32,42 @@ final class ConfigChecks {
         positive("balancer.http.max-response-size", config.http().maxResponseSize());
         atLeastOneSecond("balancer.housekeeping-interval", config.housekeepingInterval());
         atLeastOneSecond("balancer.http.health-interval", config.http().healthInterval());
+        fitsNanos("balancer.http.timeout", config.http().timeout());
     }
 
     private static void positive(String key, MemorySize size) {
+        if (size.asBigInteger().compareTo(BigInteger.valueOf(Long.MAX_VALUE)) > 0) {
+            throw new InvalidConfigException(key, size.asBigInteger() + " bytes is too large; use at most 8E (a long)");
+        }
         if (size.asLongValue() < 1) {
             throw new InvalidConfigException(key, size.asLongValue() + " bytes; use a size > 0, e.g. 256M");
         }
     }
 
+    // durations are kept as nanoseconds in a long
+    private static void fitsNanos(String key, Duration value) {
+        if (value.compareTo(LONGEST) > 0) {
+            throw new InvalidConfigException(key, value + " is too long; use at most 106751d");
+        }
+    }
+
     // the Quarkus scheduler runs nothing more often than once a second
     private static void atLeastOneSecond(String key, Duration value) {
+        fitsNanos(key, value);
         if (value.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new InvalidConfigException(key, value + " is under the scheduler's 1s; use 1s or more");
         }
     }
 
     private static void nonNegative(String key, Duration value) {
+        fitsNanos(key, value);
         if (value.isNegative()) {
             throw new InvalidConfigException(key, value + " is negative; use a duration >= 0, e.g. 10s");
         }
     }
 
     private static void positive(String key, Duration value) {
+        fitsNanos(key, value);
         if (value.isNegative() || value.isZero()) {
             throw new InvalidConfigException(key, value + " must be > 0, e.g. 5m");
         }

@@ -3,12 +3,6 @@ package io.smartlb.service;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.runtime.configuration.MemorySizeConverter;
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,15 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The startup checks the config mapping cannot express; each failure names its key (design.md section 6). */
 final class ConfigChecksTest {
 
-    // the mapping as Quarkus builds it, with Quarkus' duration syntax (10s, 5m), from these values and the defaults
     private static BalancerConfig config(Map<String, String> values) {
-        return new SmallRyeConfigBuilder()
-                .withMapping(BalancerConfig.class)
-                .withConverter(Duration.class, 200, new DurationConverter())
-                .withConverter(MemorySize.class, 200, new MemorySizeConverter())
-                .withSources(new PropertiesConfigSource(values, "test", 500))
-                .build()
-                .getConfigMapping(BalancerConfig.class);
+        return TestConfigs.config(values);
     }
 
     @Test
@@ -80,6 +67,41 @@ final class ConfigChecksTest {
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageStartingWith(key + ": ")
                 .hasMessageNotContaining("\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "balancer.strategies.affinity.switch-penalty",
+        "balancer.strategies.adaptive.max-wait",
+        "balancer.queue.max-wait",
+        "balancer.jobs.retention",
+        "balancer.housekeeping-interval",
+        "balancer.http.timeout"})
+    void check_durationOverNanosecondRange_failsNamingTheKey(String key) {
+        BalancerConfig config = config(Map.of(key, "106752d"));
+
+        assertThatThrownBy(() -> ConfigChecks.check(config))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage(key + ": PT2562048H is too long; use at most 106751d");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"balancer.queue.max-bytes", "balancer.jobs.max-retained-bytes", "balancer.http.max-response-size"})
+    void check_byteSizeOverALong_failsNamingTheKey(String key) {
+        BalancerConfig config = config(Map.of(key, "1Y"));
+
+        assertThatThrownBy(() -> ConfigChecks.check(config))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith(key + ": ")
+                .hasMessageEndingWith("bytes is too large; use at most 8E (a long)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"maybe", "yes", "1", "on"})
+    void modelTag_onlyTrueOrFalse(String value) {
+        assertThatThrownBy(() -> config(Map.of("balancer.metrics.model-tag", value)))
+                .hasMessageContaining("balancer.metrics.model-tag")
+                .hasMessageContaining("must be true or false");
     }
 
     @Test

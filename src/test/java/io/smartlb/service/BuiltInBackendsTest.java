@@ -1,0 +1,49 @@
+package io.smartlb.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smartlb.backend.HttpBackend;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The http backend's settings are checked at startup, not when the first job fails. */
+final class BuiltInBackendsTest {
+
+    private static Map<String, String> http(String key, String value) {
+        Map<String, String> values = new HashMap<>(Map.of("balancer.http.upstreams", "http://127.0.0.1:18091"));
+        values.put(key, value);
+        return values;
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "balancer.http.model-header | Bad Header     | Bad Header' cannot be sent",
+        "balancer.http.model-header | Content-Length | Content-Length' cannot be sent",
+        "balancer.http.path         | /v1/{model}/{x} | only {model} is replaced",
+        "balancer.http.path         | /v1/a b        | is not a valid URL path",
+        "balancer.http.health-path  | /health/{model} | braces are not allowed",
+        "balancer.http.upstreams    | http://127.0.0.1:99999 | port 99999 is over 65535",
+        "balancer.http.upstreams    | http://127.0.0.1:18091?x=1 | has a query or fragment",
+    })
+    void http_badSetting_failsStartupNamingTheKey(String key, String value, String problem) {
+        BalancerConfig config = TestConfigs.config(http(key, value));
+
+        assertThatThrownBy(() -> new BuiltInBackends().http(config))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith(key + ": ")
+                .hasMessageContaining(problem);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "balancer.http.model-header | X-Model-Name",
+        "balancer.http.path         | /v1/models/{model}/infer",
+        "balancer.http.upstreams    | https://gpu-0.internal:8443/base/",
+    })
+    void http_goodSetting_builds(String key, String value) {
+        assertThat(new BuiltInBackends().http(TestConfigs.config(http(key, value)))).isInstanceOf(HttpBackend.class);
+    }
+}
