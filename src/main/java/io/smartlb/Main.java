@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * The entry point: {@code simulate ...} replays a trace and exits without booting Quarkus (no HTTP
- * server, no banner); anything else starts the service.
+ * server, no banner); no argument starts the service. Anything else (a typo, {@code --help}) prints
+ * how to use it and exits with 2 rather than start a server that ignores it.
  */
 @QuarkusMain
 public class Main {
@@ -18,6 +19,11 @@ public class Main {
             // decided before Quarkus.run, so the simulator never opens a port or reads service config
             int code = new SimulateCommand().run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err);
             System.exit(code);
+        }
+        if (args.length > 0) {
+            System.err.println("smartlb: unknown argument '" + args[0] + "'. Run with no argument to start the service"
+                    + " (configure it with -Dbalancer.*=... or application.properties), or: simulate --help");
+            System.exit(2);
         }
         Quarkus.run(args);
     }

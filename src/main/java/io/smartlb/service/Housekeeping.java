@@ -2,6 +2,7 @@ package io.smartlb.service;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,9 +10,10 @@ import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Inject;
 
 /**
- * Runs the service's periodic chores: expiry, forgetting past retention, probing workers. They
- * wait for startup to complete: a service that failed to start (a bad setting) is not created
- * again, with its error logged, every second until the application has stopped.
+ * Runs the service's periodic chores: expiry, forgetting past retention, probing workers. The
+ * scheduler starts halted ({@code quarkus.scheduler.start-mode=halted}) and is resumed once startup
+ * has completed: after a failed start (a bad setting) no chore fires while the application stops,
+ * so the one line naming the setting is all that is logged.
  */
 @ApplicationScoped
 class Housekeeping {
@@ -19,24 +21,21 @@ class Housekeeping {
     @Inject
     BalancerService service;
 
-    private volatile boolean started;
+    @Inject
+    Scheduler scheduler;
 
     // after the @Startup beans, the service among them (they start at the default priority)
     void onStart(@Observes @Priority(ObserverMethod.DEFAULT_PRIORITY + 1) StartupEvent event) {
-        started = true;
+        scheduler.resume();
     }
 
     @Scheduled(every = "${balancer.housekeeping-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
-        if (started) {
-            service.housekeep();
-        }
+        service.housekeep();
     }
 
     @Scheduled(every = "${balancer.http.health-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void probe() {
-        if (started) {
-            service.probeWorkers();
-        }
+        service.probeWorkers();
     }
 }

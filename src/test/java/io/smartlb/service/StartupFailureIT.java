@@ -24,6 +24,10 @@ final class StartupFailureIT {
     }
 
     private static Run start(String... properties) throws IOException, InterruptedException {
+        return run(List.of(properties), List.of());
+    }
+
+    private static Run run(List<String> properties, List<String> arguments) throws IOException, InterruptedException {
         assertThat(JAR).as("the packaged app; run mvn verify").exists();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -34,6 +38,7 @@ final class StartupFailureIT {
         }
         command.add("-jar");
         command.add(JAR.toString());
+        command.addAll(arguments);
         Path log = Files.createTempFile("smartlb-startup", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
@@ -53,6 +58,23 @@ final class StartupFailureIT {
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.output()).contains("balancer.strategy: strategy 'nope' not found; known: ")
                 .containsPattern("known: .*affinity, exclusive-affinity, fifo");
+    }
+
+    @Test
+    void startup_anArgument_isRefusedWithUsageNotIgnored() throws Exception {
+        Run run = run(List.of(), List.of("--help"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).startsWith("smartlb: unknown argument '--help'.").doesNotContain("Listening on");
+    }
+
+    @Test
+    void startup_sizeOverALong_failsWithOneLineNamingTheKey() throws Exception {
+        Run run = start("balancer.queue.max-bytes=1Y");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output().strip()).isEqualTo("balancer.queue.max-bytes: 1208925819614629174706176 bytes is too large;"
+                + " use at most 8E (a long)");
     }
 
     @Test
