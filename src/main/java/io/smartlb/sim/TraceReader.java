@@ -58,8 +58,16 @@ public final class TraceReader {
         long costs = 0; // every cost so far; the last arrival plus all costs bounds any finish time
         String line;
         int number = 1;
+        int blank = 0; // the first of the empty lines read last: allowed only at the end of the file
         while ((line = lines.readLine()) != null) {
             number++;
+            if (line.isEmpty()) {
+                blank = blank == 0 ? number : blank;
+                continue;
+            }
+            if (blank != 0) {
+                throw new MalformedTraceException(name + ":" + blank + ": empty line before the last job");
+            }
             row.parse(line, number);
             costs += row.load + row.process; // each term is at most MAX_SPAN_MS, so no overflow here
             if (costs > MAX_SPAN_MS - row.arrival) {

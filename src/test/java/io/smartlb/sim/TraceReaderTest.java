@@ -50,13 +50,29 @@ final class TraceReaderTest {
         "0,m1,5,1,1e400    | inline.csv:3: priority must be finite and within +-1000000 seconds: '1e400'",
         "0,m1,5,1,2000000  | inline.csv:3: priority must be finite and within +-1000000 seconds: '2000000'",
         "0,m1,5,1,1d       | inline.csv:3: priority is not a number: '1d'",
-        "''                | inline.csv:3: expected 5 columns, found 1: ''",
+        "' '               | inline.csv:3: expected 5 columns, found 1: ' '",
     })
     void read_badRow_namesFileAndLine(String row, String message) {
         // line 1 is the header, line 2 a good row, line 3 the bad one
         assertThatThrownBy(() -> TestTraces.inline("0,m1,5,1,0", row))
                 .hasRootCauseInstanceOf(MalformedTraceException.class)
                 .hasRootCauseMessage(message);
+    }
+
+    @Test
+    void read_emptyLinesAtTheEnd_ignored() throws Exception {
+        String text = TraceReader.HEADER + "\n0,m1,1,2,0\n\n\r\n";
+
+        assertThat(TraceReader.read("t.csv", new StringReader(text)).size()).isEqualTo(1);
+    }
+
+    @Test
+    void read_emptyLineBeforeAJob_namesIt() {
+        String text = TraceReader.HEADER + "\n0,m1,1,2,0\n\n1,m1,1,2,0\n";
+
+        assertThatThrownBy(() -> TraceReader.read("t.csv", new StringReader(text)))
+                .isInstanceOf(MalformedTraceException.class)
+                .hasMessage("t.csv:3: empty line before the last job");
     }
 
     @Test
