@@ -294,7 +294,7 @@ public final class Balancer<D, R> implements AutoCloseable {
             return Outcome.DONE;
         } catch (NotDeliveredException e) {
             if (!handle.requeue()) {
-                failRunning(handle, "not delivered twice: " + e.getMessage(), e);
+                failRunning(handle, "failed twice before any answer: " + e.getMessage(), e);
             }
             return null;
         } catch (ModelLoadException e) {

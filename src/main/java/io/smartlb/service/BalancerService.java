@@ -116,8 +116,15 @@ public class BalancerService {
                 .clock(this::now)
                 .listener(listener)
                 .build();
-        LOG.infof("smartlb started: %d workers, strategy %s, backend %s, queue capacity %d jobs and %d bytes",
-                workers, strategy, config.backend(), config.queue().capacity(), queuedData.limit());
+        LOG.infof("smartlb started: %d worker%s, strategy %s, backend %s, queue capacity %d jobs and %d bytes",
+                workers, workers == 1 ? "" : "s", describe(config.strategy(), strategy), config.backend(),
+                config.queue().capacity(), queuedData.limit());
+    }
+
+    // a built-in strategy prints its settings; a custom one that does not gets its configured name
+    private static String describe(String name, Strategy strategy) {
+        String text = strategy.toString();
+        return text.startsWith(name) ? text : name;
     }
 
     /**

@@ -192,7 +192,7 @@ final class BalancerTest {
         }).workers(2).strategy(new Affinity()).executor(executor).build();
         try {
             JobHandle<String, String> job = b.submit("m1", null, 0);
-            assertThatThrownBy(() -> await(job)).hasMessageContaining("not delivered twice");
+            assertThatThrownBy(() -> await(job)).hasMessageContaining("failed twice before any answer");
             // the job fails before its worker is marked down
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).untilAsserted(() ->
                     assertThat(b.workers()).extracting(WorkerSnapshot::state)

@@ -21,9 +21,9 @@ final class Reasons {
         return Decision.run(job, () -> choice(worker, job, count + " waiting, head waited " + seconds(waited)));
     }
 
-    /** Returns a duration in seconds with one decimal, e.g. {@code 12.3 s}. */
+    /** Returns a duration in seconds with one decimal, rounded, e.g. {@code 12.3 s}. */
     static String seconds(long nanos) {
-        long tenths = Math.max(0, nanos) / 100_000_000L;
+        long tenths = (Math.max(0, nanos) + 50_000_000L) / 100_000_000L;
         return tenths / 10 + "." + tenths % 10 + " s";
     }
 
