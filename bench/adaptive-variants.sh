@@ -2,7 +2,8 @@
 # Checks issue 5's targets for the adaptive strategy on the shared traces and on generated
 # variants it was not developed on (other seeds, worker and model counts, costs, priority mixes,
 # an overloaded and a saturated system), then 24 drawn at random, then two sets of 40 drawn over
-# wider ranges. Prints one row per trace and a summary per set; see bench/CompareStrategies.java.
+# wider ranges, then 40 more drawn last. Prints one row per trace and a summary per set; see
+# bench/CompareStrategies.java.
 #
 #   ./mvnw -B package -DskipTests && bench/adaptive-variants.sh
 set -euo pipefail
@@ -153,4 +154,49 @@ gen unseen-37-w2       2 --jobs 2000 --models 10 --seed 637 --rate 12.0 --zipf 0
 gen unseen-38-w4       4 --jobs 20000 --models 500 --seed 638 --rate 40.0 --zipf 1.2 --load-ms 500 --process-ms 20
 gen unseen-39-w6       6 --jobs 2000 --models 500 --seed 639 --rate 0 --zipf 1.2 --load-ms 500 --process-ms 20
 echo "== 40 unseen traces (run once after that rule was chosen)"
+java -cp "$CP" bench/CompareStrategies.java "${ARGS[@]}"
+
+# A last 40 (final-*), random.Random(7), drawn after everything above was chosen and run once.
+ARGS=()
+gen final-00-w3        3 --jobs 2000 --models 100 --seed 900 --rate 570.0 --zipf 1.0 --load-ms 200 --process-ms 5 --priority-share 0.5 --priority-s 5
+gen final-01-w2        2 --jobs 2000 --models 10 --seed 901 --rate 160.0 --zipf 1.0 --load-ms 3000 --process-ms 5 --priority-share 0.2 --priority-s 5
+gen final-02-w12      12 --jobs 2000 --models 20 --seed 902 --rate 0 --zipf 1.5 --load-ms 10000 --process-ms 5
+gen final-03-w8        8 --jobs 20000 --models 10 --seed 903 --rate 6.4 --zipf 0.5 --load-ms 1000 --process-ms 500
+gen final-04-w2        2 --jobs 20000 --models 20 --seed 904 --rate 60.0 --zipf 1.2 --load-ms 10000 --process-ms 20 --priority-share 0.5 --priority-s 5
+gen final-05-w6        6 --jobs 10000 --models 20 --seed 905 --rate 7.2 --zipf 1.5 --load-ms 10000 --process-ms 500
+gen final-06-w3        3 --jobs 10000 --models 100 --seed 906 --rate 570.0 --zipf 0.5 --load-ms 500 --process-ms 5
+gen final-07-w4        4 --jobs 2000 --models 500 --seed 907 --rate 760.0 --zipf 1.2 --load-ms 200 --process-ms 5
+gen final-08-w6        6 --jobs 20000 --models 500 --seed 908 --rate 36.0 --zipf 0 --load-ms 200 --process-ms 100
+gen final-09-w2        2 --jobs 20000 --models 500 --seed 909 --rate 0.8 --zipf 0 --load-ms 1000 --process-ms 500 --priority-share 0.5 --priority-s 30
+gen final-10-w4        4 --jobs 20000 --models 500 --seed 910 --rate 8.0 --zipf 1.5 --load-ms 3000 --process-ms 100
+gen final-11-w6        6 --jobs 10000 --models 10 --seed 911 --rate 24.0 --zipf 0 --load-ms 500 --process-ms 100
+gen final-12-w3        3 --jobs 10000 --models 10 --seed 912 --rate 12.0 --zipf 1.0 --load-ms 3000 --process-ms 100
+gen final-13-w4        4 --jobs 2000 --models 500 --seed 913 --rate 80.0 --zipf 1.5 --load-ms 3000 --process-ms 20 --priority-share 0.05 --priority-s 5
+gen final-14-w8        8 --jobs 10000 --models 500 --seed 914 --rate 16.0 --zipf 0.5 --load-ms 1000 --process-ms 100 --priority-share 0.5 --priority-s 30
+gen final-15-w12      12 --jobs 20000 --models 20 --seed 915 --rate 1920.0 --zipf 1.2 --load-ms 10000 --process-ms 5
+gen final-16-w6        6 --jobs 2000 --models 2000 --seed 916 --rate 2.4 --zipf 1.0 --load-ms 3000 --process-ms 500
+gen final-17-w3        3 --jobs 20000 --models 10 --seed 917 --rate 360.0 --zipf 1.0 --load-ms 500 --process-ms 5
+gen final-18-w8        8 --jobs 2000 --models 20 --seed 918 --rate 320.0 --zipf 0 --load-ms 1000 --process-ms 5
+gen final-19-w4        4 --jobs 10000 --models 100 --seed 919 --rate 1.6 --zipf 1.2 --load-ms 1000 --process-ms 500 --priority-share 0.2 --priority-s 30
+gen final-20-w3        3 --jobs 2000 --models 10 --seed 920 --rate 24.0 --zipf 0 --load-ms 1000 --process-ms 100
+gen final-21-w8        8 --jobs 2000 --models 20 --seed 921 --rate 1520.0 --zipf 0.8 --load-ms 500 --process-ms 5
+gen final-22-w8        8 --jobs 10000 --models 100 --seed 922 --rate 32.0 --zipf 0.8 --load-ms 500 --process-ms 100
+gen final-23-w8        8 --jobs 2000 --models 20 --seed 923 --rate 6.4 --zipf 0.5 --load-ms 500 --process-ms 500 --priority-share 0.2 --priority-s 30
+gen final-24-w6        6 --jobs 10000 --models 100 --seed 924 --rate 48.0 --zipf 0.8 --load-ms 500 --process-ms 100
+gen final-25-w2        2 --jobs 20000 --models 100 --seed 925 --rate 80.0 --zipf 0.5 --load-ms 200 --process-ms 20 --priority-share 0.05 --priority-s 30
+gen final-26-w6        6 --jobs 2000 --models 10 --seed 926 --rate 240.0 --zipf 1.5 --load-ms 1000 --process-ms 5
+gen final-27-w3        3 --jobs 2000 --models 500 --seed 927 --rate 480.0 --zipf 1.0 --load-ms 1000 --process-ms 5
+gen final-28-w3        3 --jobs 2000 --models 20 --seed 928 --rate 142.5 --zipf 0.5 --load-ms 200 --process-ms 20
+gen final-29-w8        8 --jobs 20000 --models 2000 --seed 929 --rate 0 --zipf 1.0 --load-ms 1000 --process-ms 20
+gen final-30-w8        8 --jobs 10000 --models 10 --seed 930 --rate 6.4 --zipf 1.5 --load-ms 500 --process-ms 500
+gen final-31-w4        4 --jobs 2000 --models 20 --seed 931 --rate 24.0 --zipf 1.2 --load-ms 500 --process-ms 100
+gen final-32-w6        6 --jobs 10000 --models 100 --seed 932 --rate 11.4 --zipf 1.5 --load-ms 10000 --process-ms 500 --priority-share 0.05 --priority-s 120
+gen final-33-w8        8 --jobs 20000 --models 20 --seed 933 --rate 160.0 --zipf 0 --load-ms 500 --process-ms 20
+gen final-34-w4        4 --jobs 2000 --models 10 --seed 934 --rate 0 --zipf 1.5 --load-ms 10000 --process-ms 500
+gen final-35-w2        2 --jobs 20000 --models 100 --seed 935 --rate 3.8 --zipf 0 --load-ms 10000 --process-ms 500 --priority-share 0.05 --priority-s 30
+gen final-36-w8        8 --jobs 2000 --models 2000 --seed 936 --rate 15.2 --zipf 0.5 --load-ms 1000 --process-ms 500
+gen final-37-w4        4 --jobs 10000 --models 2000 --seed 937 --rate 3.2 --zipf 1.2 --load-ms 500 --process-ms 500
+gen final-38-w12      12 --jobs 2000 --models 10 --seed 938 --rate 960.0 --zipf 0.5 --load-ms 3000 --process-ms 5
+gen final-39-w3        3 --jobs 10000 --models 100 --seed 939 --rate 0 --zipf 0.8 --load-ms 500 --process-ms 500
+echo "== 40 final traces (drawn last, run once)"
 java -cp "$CP" bench/CompareStrategies.java "${ARGS[@]}"
