@@ -5,8 +5,8 @@ import java.time.Duration;
 /** Checks strategy penalties and bounds: durations kept as nanoseconds in a long. */
 final class Penalties {
 
-    /** The longest duration a long of nanoseconds holds (about 292 years). */
-    static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
+    // the longest duration a long of nanoseconds holds (about 292 years)
+    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
 
     private Penalties() {
     }
