@@ -2,8 +2,8 @@
 # Checks issue 5's targets for the adaptive strategy on the shared traces and on generated
 # variants it was not developed on (other seeds, worker and model counts, costs, priority mixes,
 # an overloaded and a saturated system), then 24 drawn at random, then two sets of 40 drawn over
-# wider ranges, then 40 more drawn last. Prints one row per trace and a summary per set; see
-# bench/CompareStrategies.java.
+# wider ranges, then 40 more drawn last, then 40 drawn after the arrival-rate join rule was chosen.
+# Prints one row per trace and a summary per set; see bench/CompareStrategies.java.
 #
 #   ./mvnw -B package -DskipTests && bench/adaptive-variants.sh
 set -euo pipefail
@@ -199,4 +199,50 @@ gen final-37-w4        4 --jobs 10000 --models 2000 --seed 937 --rate 3.2 --zipf
 gen final-38-w12      12 --jobs 2000 --models 10 --seed 938 --rate 960.0 --zipf 0.5 --load-ms 3000 --process-ms 5
 gen final-39-w3        3 --jobs 10000 --models 100 --seed 939 --rate 0 --zipf 0.8 --load-ms 500 --process-ms 500
 echo "== 40 final traces (drawn last, run once)"
+java -cp "$CP" bench/CompareStrategies.java "${ARGS[@]}"
+
+# 40 more (holdout-*), drawn the same way with python random.Random(2027) (seeds 1000 + i) after the
+# arrival-rate join rule was chosen on the four sets above, and run once.
+ARGS=()
+gen holdout-00-w6       6 --jobs 20000 --models 10 --seed 1000 --rate 48.0 --zipf 0 --load-ms 200 --process-ms 100 --priority-share 0.05 --priority-s 30
+gen holdout-01-w3       3 --jobs 10000 --models 2000 --seed 1001 --rate 0 --zipf 0.8 --load-ms 1000 --process-ms 5
+gen holdout-02-w6       6 --jobs 10000 --models 100 --seed 1002 --rate 180.0 --zipf 1.2 --load-ms 500 --process-ms 20
+gen holdout-03-w3       3 --jobs 2000 --models 500 --seed 1003 --rate 28.5 --zipf 1.0 --load-ms 1000 --process-ms 100
+gen holdout-04-w4       4 --jobs 10000 --models 10 --seed 1004 --rate 480.0 --zipf 1.0 --load-ms 1000 --process-ms 5 --priority-share 0.05 --priority-s 30
+gen holdout-05-w2       2 --jobs 10000 --models 2000 --seed 1005 --rate 0.8 --zipf 0 --load-ms 10000 --process-ms 500 --priority-share 0.2 --priority-s 120
+gen holdout-06-w12     12 --jobs 20000 --models 2000 --seed 1006 --rate 2280.0 --zipf 0 --load-ms 10000 --process-ms 5 --priority-share 0.2 --priority-s 5
+gen holdout-07-w2       2 --jobs 10000 --models 20 --seed 1007 --rate 19.0 --zipf 0 --load-ms 1000 --process-ms 100
+gen holdout-08-w3       3 --jobs 10000 --models 500 --seed 1008 --rate 120.0 --zipf 1.0 --load-ms 3000 --process-ms 20 --priority-share 0.5 --priority-s 30
+gen holdout-09-w8       8 --jobs 2000 --models 2000 --seed 1009 --rate 32.0 --zipf 0.5 --load-ms 500 --process-ms 100
+gen holdout-10-w3       3 --jobs 10000 --models 500 --seed 1010 --rate 2.4 --zipf 1.5 --load-ms 1000 --process-ms 500
+gen holdout-11-w3       3 --jobs 2000 --models 100 --seed 1011 --rate 5.7 --zipf 1.2 --load-ms 10000 --process-ms 500
+gen holdout-12-w3       3 --jobs 10000 --models 100 --seed 1012 --rate 12.0 --zipf 0.5 --load-ms 3000 --process-ms 100
+gen holdout-13-w6       6 --jobs 2000 --models 2000 --seed 1013 --rate 24.0 --zipf 0.8 --load-ms 1000 --process-ms 100
+gen holdout-14-w2       2 --jobs 10000 --models 10 --seed 1014 --rate 20.0 --zipf 1.0 --load-ms 200 --process-ms 20 --priority-share 0.5 --priority-s 30
+gen holdout-15-w6       6 --jobs 2000 --models 2000 --seed 1015 --rate 7.2 --zipf 0 --load-ms 200 --process-ms 500
+gen holdout-16-w8       8 --jobs 20000 --models 2000 --seed 1016 --rate 80.0 --zipf 0.8 --load-ms 500 --process-ms 20
+gen holdout-17-w6       6 --jobs 2000 --models 100 --seed 1017 --rate 480.0 --zipf 1.0 --load-ms 500 --process-ms 5
+gen holdout-18-w4       4 --jobs 2000 --models 2000 --seed 1018 --rate 8.0 --zipf 0.5 --load-ms 500 --process-ms 100
+gen holdout-19-w4       4 --jobs 20000 --models 10 --seed 1019 --rate 160.0 --zipf 0.5 --load-ms 200 --process-ms 20
+gen holdout-20-w6       6 --jobs 20000 --models 20 --seed 1020 --rate 285.0 --zipf 0 --load-ms 3000 --process-ms 20 --priority-share 0.2 --priority-s 5
+gen holdout-21-w6       6 --jobs 20000 --models 20 --seed 1021 --rate 480.0 --zipf 1.0 --load-ms 500 --process-ms 5
+gen holdout-22-w2       2 --jobs 2000 --models 2000 --seed 1022 --rate 0.8 --zipf 0.5 --load-ms 500 --process-ms 500
+gen holdout-23-w6       6 --jobs 20000 --models 100 --seed 1023 --rate 4.8 --zipf 0 --load-ms 500 --process-ms 500
+gen holdout-24-w2       2 --jobs 10000 --models 100 --seed 1024 --rate 12.0 --zipf 1.0 --load-ms 500 --process-ms 100
+gen holdout-25-w3       3 --jobs 2000 --models 20 --seed 1025 --rate 120.0 --zipf 1.5 --load-ms 200 --process-ms 5
+gen holdout-26-w12     12 --jobs 10000 --models 2000 --seed 1026 --rate 360.0 --zipf 0 --load-ms 10000 --process-ms 20
+gen holdout-27-w3       3 --jobs 10000 --models 2000 --seed 1027 --rate 0 --zipf 0.8 --load-ms 500 --process-ms 100
+gen holdout-28-w6       6 --jobs 10000 --models 500 --seed 1028 --rate 24.0 --zipf 1.0 --load-ms 200 --process-ms 100 --priority-share 0.5 --priority-s 30
+gen holdout-29-w4       4 --jobs 10000 --models 500 --seed 1029 --rate 24.0 --zipf 1.0 --load-ms 3000 --process-ms 100
+gen holdout-30-w2       2 --jobs 20000 --models 10 --seed 1030 --rate 0.8 --zipf 0 --load-ms 3000 --process-ms 500
+gen holdout-31-w12     12 --jobs 20000 --models 500 --seed 1031 --rate 360.0 --zipf 0 --load-ms 200 --process-ms 20
+gen holdout-32-w4       4 --jobs 20000 --models 500 --seed 1032 --rate 480.0 --zipf 0.8 --load-ms 3000 --process-ms 5
+gen holdout-33-w6       6 --jobs 10000 --models 500 --seed 1033 --rate 480.0 --zipf 1.5 --load-ms 1000 --process-ms 5
+gen holdout-34-w8       8 --jobs 2000 --models 100 --seed 1034 --rate 0 --zipf 1.2 --load-ms 200 --process-ms 500 --priority-share 0.5 --priority-s 5
+gen holdout-35-w8       8 --jobs 20000 --models 20 --seed 1035 --rate 1280.0 --zipf 0.5 --load-ms 3000 --process-ms 5
+gen holdout-36-w6       6 --jobs 10000 --models 10 --seed 1036 --rate 4.8 --zipf 1.2 --load-ms 200 --process-ms 500
+gen holdout-37-w4       4 --jobs 2000 --models 500 --seed 1037 --rate 160.0 --zipf 0.5 --load-ms 3000 --process-ms 20
+gen holdout-38-w12     12 --jobs 10000 --models 500 --seed 1038 --rate 22.8 --zipf 0 --load-ms 200 --process-ms 500
+gen holdout-39-w12     12 --jobs 10000 --models 2000 --seed 1039 --rate 19.2 --zipf 0.5 --load-ms 10000 --process-ms 500
+echo "== 40 holdout traces (drawn after the arrival-rate rule was chosen, run once)"
 java -cp "$CP" bench/CompareStrategies.java "${ARGS[@]}"

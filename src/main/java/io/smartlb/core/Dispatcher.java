@@ -120,6 +120,7 @@ public final class Dispatcher<P> {
             Job<P> job = Job.of(nextId, model, priority, nowNanos, payload);
             nextId++;
             waiting.add(job);
+            strategy.arrived(job, nowNanos);
             Slot<P> slot = offeredWorker(model);
             return new Admission<>(job, slot == null ? null : decide(slot, nowNanos));
         } finally {

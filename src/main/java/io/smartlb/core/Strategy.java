@@ -24,4 +24,11 @@ public interface Strategy {
      */
     default void observe(JobCost cost) {
     }
+
+    /**
+     * Called under the dispatcher's lock when a job is submitted, after it joined the waiting
+     * jobs; strategies that learn arrival rates override it.
+     */
+    default void arrived(Job<?> job, long nowNanos) {
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartlb.core.Decision;
+import io.smartlb.core.Job;
 import io.smartlb.core.JobCost;
 import io.smartlb.core.Strategy;
 import io.smartlb.core.Waiting;
@@ -98,6 +99,15 @@ final class SimulatorTest {
     }
 
     @Test
+    void simulate_arrivals_reportedAtTheirVirtualTimes() {
+        Recording strategy = new Recording(StrategyCatalog.create("fifo", StrategyCatalog.Settings.defaults()));
+
+        new Simulator(TestTraces.inline("0,m1,5000,10,0", "250,m2,5000,10,0", "250,m1,5000,10,0"), 1).run("recording", strategy);
+
+        assertThat(strategy.arrived).containsExactly("m1 at 0", "m2 at 250000000", "m1 at 250000000");
+    }
+
+    @Test
     void simulate_strategyThatNeverPicks_failsLoudly() {
         Strategy idle = (worker, waiting, workers, now) -> Decision.idle("never");
 
@@ -132,6 +142,7 @@ final class SimulatorTest {
     /** Delegates decisions and records what it observes. */
     private static final class Recording implements Strategy {
         final List<String> observed = new ArrayList<>();
+        final List<String> arrived = new ArrayList<>();
         private final Strategy delegate;
 
         Recording(Strategy delegate) {
@@ -146,6 +157,11 @@ final class SimulatorTest {
         @Override
         public void observe(JobCost cost) {
             observed.add(cost.model() + " " + cost.loadNanos() + " " + cost.processNanos());
+        }
+
+        @Override
+        public void arrived(Job<?> job, long nowNanos) {
+            arrived.add(job.model() + " at " + nowNanos);
         }
     }
 }

@@ -38,22 +38,26 @@ import java.time.Duration;
  *       within a load time of the oldest it pulled popular models ahead of the cycle and made mean
  *       wait up to 12 % worse than the seed's on a Zipf workload; among heads that tie by chance it
  *       made the mean wait of many-model traces a little worse (bench/RESULTS.md).</li>
- *   <li><b>Spreading a model over workers: streams when they fall behind, batches when it pays.</b>
- *       A model whose jobs keep coming (not a batch) and that other workers hold is joined when
- *       nothing else waits (more of its jobs will come while this worker loads it), or when its
- *       head has waited more than three load times longer than the oldest head of the models no
- *       worker holds: its jobs then wait longer than those nobody serves, so its holders fall
- *       behind its arrivals. The margin pays for the joining worker's load in and its load out
- *       afterwards, and the load the passed-over model needs anyway (2, 4, 5 and 10 did worse
- *       over 80 traces, bench/RESULTS.md). A lone job (the only one since its model's queue was
- *       last empty) counts as a stream when its model loads in at most two job times: the load
- *       then costs about what the job may wait for its busy holder, so under light load an idle
- *       worker takes it at once, as a work-conserving server would. A batch held by other
- *       workers is joined only if its backlog B (jobs x job time) exceeds 2h(h+1) load times
- *       with h holders: one more worker finishes it sooner despite loading it and loading
- *       something else afterwards, B/h > 2L + B/(h+1). Otherwise the worker stays idle rather
- *       than duplicate a load (delay scheduling, Zaharia et al., EuroSys 2010); the dispatcher
- *       asks it again when a job arrives or a model is released.</li>
+ *   <li><b>Spreading a model over workers: streams its holders cannot keep up with, batches when
+ *       it pays.</b> A model whose jobs keep coming (not a batch) and that other workers hold is
+ *       joined when nothing else waits (more of its jobs will come while this worker loads it),
+ *       or when its jobs arrive faster than its h holders can serve them, arrival rate x job time &gt; h, and
+ *       its head is older than the oldest head of the models no worker holds. The first condition
+ *       is the stability condition of a queue with h servers: below it the holders catch up on
+ *       their own and one more load would only take capacity from the other models; above it the
+ *       model's backlog grows without bound. The second keeps the cycle's order: no older job is
+ *       passed over. The rate is learned from the gaps between the model's recent arrivals
+ *       ({@link CostModel}). Joining once its head had waited a fixed number of load times longer
+ *       than the oldest unheld head, the rule this one replaced, joined too late when a hot model
+ *       needed two workers and too early when one kept up (bench/RESULTS.md). A lone job (the
+ *       only one since its model's queue was last empty) counts as a stream when its model loads
+ *       in at most two job times: the load then costs about what the job may wait for its busy
+ *       holder, so under light load an idle worker takes it at once, as a work-conserving server
+ *       would. A batch held by other workers is joined only if its backlog B (jobs x job time)
+ *       exceeds 2h(h+1) load times with h holders: one more worker finishes it sooner despite
+ *       loading it and loading something else afterwards, B/h &gt; 2L + B/(h+1). Otherwise the
+ *       worker stays idle rather than duplicate a load (delay scheduling, Zaharia et al., EuroSys
+ *       2010); the dispatcher asks it again when a job arrives or a model is released.</li>
  * </ol>
  *
  * <p><b>Guarantee.</b> While the system is not overloaded (below): once a job is overdue, no
@@ -93,10 +97,6 @@ public final class Adaptive implements Strategy {
     private static final int CANDIDATES = 8;
     // past this many times max-wait the bound has failed: the system is overloaded
     private static final int OVERLOAD_FACTOR = 2;
-    // a free worker joins a held stream whose head waited this many load times longer than the
-    // oldest unheld head: over 80 traces 2 broke many-models.csv, 4 missed as many with longer
-    // waits, 5 and 10 missed more (bench/RESULTS.md)
-    private static final int JOIN_LOAD_TIMES = 3;
     // a lone job of a held model is shared when its model loads in at most this many job times:
     // with 1, 200 ms loads of 100 ms jobs kept waits of 14 ms where the seed has 1 ms; 4 gave the
     // same as 2 over 80 traces (bench/RESULTS.md)
@@ -121,6 +121,11 @@ public final class Adaptive implements Strategy {
     @Override
     public void observe(JobCost cost) {
         costs.observe(cost);
+    }
+
+    @Override
+    public void arrived(Job<?> job, long nowNanos) {
+        costs.arrived(job.model(), nowNanos);
     }
 
     @Override
@@ -179,7 +184,7 @@ public final class Adaptive implements Strategy {
     private Decision nextModel(WorkerView worker, Waiting waiting, long nowNanos) {
         WaitingModel unheld = oldestUnheld(waiting);
         WaitingModel joinable = oldestJoinable(waiting);
-        if (joinable != null && (unheld == null || underServed(joinable, unheld))) {
+        if (joinable != null && (unheld == null || fallsBehind(joinable, unheld, nowNanos))) {
             return join(worker, joinable, unheld, nowNanos);
         }
         Job<?> chosen = unheld != null ? unheld.head() : batchWorthSharing(waiting);
@@ -229,11 +234,12 @@ public final class Adaptive implements Strategy {
         return costs.loadNanos(model) <= LONE_JOB_LOADS * costs.processNanos(model);
     }
 
-    // its holders fall behind: its head waited JOIN_LOAD_TIMES load times longer than the oldest
+    // its jobs arrive faster than its holders serve them, and its head is older than the oldest
     // head of the models no worker serves
-    private boolean underServed(WaitingModel held, WaitingModel unheld) {
-        long margin = (long) (JOIN_LOAD_TIMES * costs.loadNanos(held.model()));
-        return held.head().effectiveNanos() < unheld.head().effectiveNanos() - margin;
+    private boolean fallsBehind(WaitingModel held, WaitingModel unheld, long nowNanos) {
+        String model = held.model();
+        return costs.arrivalsPerNano(model, nowNanos) * costs.processNanos(model) > held.holders()
+                && held.head().effectiveNanos() < unheld.head().effectiveNanos();
     }
 
     private static Decision join(WorkerView worker, WaitingModel held, WaitingModel unheld, long nowNanos) {
@@ -243,7 +249,8 @@ public final class Adaptive implements Strategy {
         long waited = head.waitedNanos(nowNanos);
         String why;
         if (unheld != null) {
-            why = "falling behind: head waited over " + JOIN_LOAD_TIMES + " load times more than " + unheld.model() + "'s";
+            why = "its jobs arrive faster than " + holders + " worker(s) serve them and its head is older than "
+                    + unheld.model() + "'s";
         } else if (held.arrivedTogether()) {
             why = "a lone job, its model loads in at most " + LONE_JOB_LOADS + " job times";
         } else {

@@ -6,16 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Per-model estimates of load time and job time, learned from what jobs cost (exponentially
- * weighted moving averages). A model not seen yet is assumed to cost what models cost on average
- * so far, or the configured defaults before anything was seen. At most {@code maxModels} models
- * are remembered, least recently used forgotten first. Not thread-safe: the dispatcher's lock
- * guards it.
+ * Per-model estimates of load time and job time, learned from what jobs cost, and of how often
+ * jobs arrive, learned from their submissions (exponentially weighted moving averages). A model
+ * not seen yet is assumed to cost what models cost on average so far, or the configured defaults
+ * before anything was seen. At most {@code maxModels} models are remembered, least recently used
+ * forgotten first. Not thread-safe: the dispatcher's lock guards it.
  */
 final class CostModel {
 
     // weight of a new sample: recent costs count most, one outlier does not dominate
     private static final double ALPHA = 0.3;
+    // weight of a new gap between arrivals: a rate over about the last eight jobs, so a burst
+    // shows within a few jobs and one long gap does not hide a stream
+    private static final double GAP_ALPHA = 0.125;
 
     private final Map<String, Estimate> byModel;
     private final Estimate overall;
@@ -52,8 +55,26 @@ final class CostModel {
         return overall.process;
     }
 
+    /**
+     * Returns how many jobs of {@code model} arrive per nanosecond, from the recent gaps between
+     * its arrivals; the time since its last arrival counts as a gap once it is longer, so a model
+     * whose jobs stopped coming slows down. Zero before its second arrival.
+     */
+    double arrivalsPerNano(String model, long nowNanos) {
+        Estimate e = byModel.get(model);
+        if (e == null || e.arrivals < 2) {
+            return 0;
+        }
+        double gap = Math.max(e.gap, nowNanos - e.lastArrival);
+        return gap <= 0 ? Double.POSITIVE_INFINITY : 1 / gap;
+    }
+
+    void arrived(String model, long nowNanos) {
+        estimate(model).addArrival(nowNanos);
+    }
+
     void observe(JobCost cost) {
-        Estimate e = byModel.computeIfAbsent(cost.model(), m -> new Estimate(overall.load, overall.process));
+        Estimate e = estimate(cost.model());
         long process = cost.processNanos();
         if (process >= 0) {
             e.addProcess(process);
@@ -67,12 +88,19 @@ final class CostModel {
         }
     }
 
+    private Estimate estimate(String model) {
+        return byModel.computeIfAbsent(model, m -> new Estimate(overall.load, overall.process));
+    }
+
     /** One model's (or all models') running estimates. */
     private static final class Estimate {
         double load;
         double process;
         boolean loadSeen;
         boolean processSeen;
+        long arrivals;
+        long lastArrival;
+        double gap;
 
         Estimate(double load, double process) {
             this.load = load;
@@ -87,6 +115,16 @@ final class CostModel {
         void addProcess(long sample) {
             process = processSeen ? process + ALPHA * (sample - process) : sample;
             processSeen = true;
+        }
+
+        void addArrival(long nowNanos) {
+            if (arrivals == 1) {
+                gap = nowNanos - lastArrival;
+            } else if (arrivals > 1) {
+                gap += GAP_ALPHA * (nowNanos - lastArrival - gap);
+            }
+            arrivals++;
+            lastArrival = nowNanos;
         }
     }
 }

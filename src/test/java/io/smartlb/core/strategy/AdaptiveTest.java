@@ -30,6 +30,17 @@ final class AdaptiveTest {
         return adaptive.next(self, waiting, queue.workers(all.toArray(WorkerView[]::new)), nowSeconds * S);
     }
 
+    // a job of model submitted at the given second, as the dispatcher reports it to the strategy
+    private Job<Void> arrive(String model, long seconds) {
+        Job<Void> job = queue.job(model, seconds);
+        adaptive.arrived(job, seconds * S);
+        return job;
+    }
+
+    private void jobTakes(String model, long millis) {
+        adaptive.observe(new JobCost(model, false, 0, Duration.ofMillis(millis).toNanos()));
+    }
+
     @Test
     void next_keepsOwnModelWhileItHasJobs_evenIfOtherHeadsAreOlder() {
         queue.job("m2", 0);
@@ -108,22 +119,47 @@ final class AdaptiveTest {
     }
 
     @Test
-    void next_heldStreamFallingBehind_isJoinedBeforeAYoungerUnheldModel() {
-        Job<Void> head = queue.job("m2", 0);
-        queue.job("m2", 1);
-        queue.job("m3", 16);
-        // m2's head waited 20 s, m3's 4 s: 16 s more, over 3 load times (15 s)
-        Decision d = next(idle(0, "m1"), 20, busy(1, "m2"));
+    void next_heldStreamArrivingFasterThanItsHolderServes_isJoinedBeforeAYoungerUnheldModel() {
+        jobTakes("m2", 2_000);
+        Job<Void> head = arrive("m2", 0);
+        for (int t = 1; t <= 10; t++) {
+            arrive("m2", t);  // one job a second, 2 s each: one holder serves half of them
+        }
+        queue.job("m3", 5);
+        Decision d = next(idle(0, "m1"), 10, busy(1, "m2"));
         assertThat(d.job()).isEqualTo(head);
-        assertThat(d.reason()).startsWith("switched m1 -> m2: shared with 1 worker(s), falling behind:"
-                + " head waited over 3 load times more than m3's");
+        assertThat(d.reason()).startsWith("switched m1 -> m2: shared with 1 worker(s), its jobs arrive faster than"
+                + " 1 worker(s) serve them and its head is older than m3's; 11 waiting");
     }
 
     @Test
-    void next_heldStreamWithinThreeLoadTimes_isLeftToItsHolder() {
-        queue.job("m2", 0);
-        queue.job("m2", 1);
-        Job<Void> unheld = queue.job("m3", 6);  // m2's head waited 14 s more than m3's: under 15 s
+    void next_heldStreamItsHoldersKeepUpWith_isLeftToThem_howeverOldItsHead() {
+        jobTakes("m2", 1_500);
+        arrive("m2", 0);
+        for (int t = 1; t <= 10; t++) {
+            arrive("m2", t);  // 1.5 s of work a second: two holders keep up
+        }
+        Job<Void> unheld = queue.job("m3", 9);
+        assertThat(next(idle(0, "m1"), 10, busy(1, "m2"), busy(2, "m2")).job()).isEqualTo(unheld);
+    }
+
+    @Test
+    void next_heldStreamFallingBehind_waitsForOlderUnheldHeads() {
+        jobTakes("m2", 2_000);
+        for (int t = 5; t <= 10; t++) {
+            arrive("m2", t);
+        }
+        Job<Void> older = queue.job("m3", 4);  // the cycle's order: nothing older is passed over
+        assertThat(next(idle(0, "m1"), 10, busy(1, "m2")).job()).isEqualTo(older);
+    }
+
+    @Test
+    void next_heldStreamWhoseJobsStopped_isLeftToItsHolder() {
+        jobTakes("m2", 2_000);
+        for (int t = 0; t <= 5; t++) {
+            arrive("m2", t);  // fast enough until 5 s, then nothing for 15 s
+        }
+        Job<Void> unheld = queue.job("m3", 19);
         assertThat(next(idle(0, "m1"), 20, busy(1, "m2")).job()).isEqualTo(unheld);
     }
 

@@ -46,4 +46,31 @@ final class CostModelTest {
         assertThat(costs.loadNanos("m1")).isNotEqualTo(1_000 * MS);
         assertThat(costs.loadNanos("m3")).isEqualTo(3_000 * MS);
     }
+
+    @Test
+    void arrivalRate_isUnknownBeforeTheSecondArrival_thenFollowsRecentGaps() {
+        assertThat(costs.arrivalsPerNano("m1", 0)).isZero();
+        costs.arrived("m1", 0);
+        assertThat(costs.arrivalsPerNano("m1", 0)).isZero();
+        costs.arrived("m1", 100 * MS);
+        assertThat(costs.arrivalsPerNano("m1", 100 * MS)).isCloseTo(1.0 / (100 * MS), within(1e-15));
+        costs.arrived("m1", 300 * MS);
+        // gap 100 + 0.125 * (200 - 100) = 112.5 ms
+        assertThat(costs.arrivalsPerNano("m1", 300 * MS)).isCloseTo(1.0 / (112.5 * MS), within(1e-15));
+    }
+
+    @Test
+    void arrivalRate_slowsDownOnceJobsStopComing() {
+        costs.arrived("m1", 0);
+        costs.arrived("m1", 100 * MS);
+        // 1 s since the last arrival counts as the gap: the stream has slowed to at most 1 a second
+        assertThat(costs.arrivalsPerNano("m1", 1_100 * MS)).isCloseTo(1.0 / (1_000 * MS), within(1e-15));
+    }
+
+    @Test
+    void arrivalRate_ofJobsArrivingTogether_isUnbounded() {
+        costs.arrived("m1", 5 * MS);
+        costs.arrived("m1", 5 * MS);
+        assertThat(costs.arrivalsPerNano("m1", 5 * MS)).isInfinite();
+    }
 }
