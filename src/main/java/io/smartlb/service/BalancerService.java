@@ -333,7 +333,8 @@ public class BalancerService {
     public boolean drain() {
         draining = true;
         Duration timeout = config.shutdown().drainTimeout();
-        LOG.infof("draining: %d jobs queued, up to %s to finish", balancer.queued(), timeout);
+        long running = balancer.workers().stream().filter(w -> w.jobId() != null).count();
+        LOG.infof("draining: %d jobs queued and %d running, up to %s to finish", balancer.queued(), running, timeout);
         try {
             boolean drained = balancer.shutdown(timeout);
             if (!drained) {
