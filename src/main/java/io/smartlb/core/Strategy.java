@@ -1,10 +1,11 @@
 package io.smartlb.core;
 
 /**
- * Picks the next job for a free worker. A strategy is a pure choice over read-only views: it must
- * not block, must not mutate what it is shown, and must return a waiting job (normally some
- * model's head) or an idle decision. The dispatcher calls it under its lock, one call at a
- * time, so an implementation needs no synchronization of its own.
+ * Picks the next job for a free worker. A strategy is a choice over read-only views: it must not
+ * block, must not mutate what it is shown, and must return a waiting job (normally some model's
+ * head) or an idle decision; the only state it keeps is what it learns from {@link #observe} and
+ * {@link #arrived}. The dispatcher calls it under its lock, one call at a time, so an
+ * implementation needs no synchronization of its own.
  */
 public interface Strategy {
 
@@ -26,8 +27,9 @@ public interface Strategy {
     }
 
     /**
-     * Called under the dispatcher's lock when a job is submitted, after it joined the waiting
-     * jobs; strategies that learn arrival rates override it.
+     * Called under the dispatcher's lock when a job is admitted, after it joined the waiting jobs;
+     * strategies that learn arrival rates override it. Not called for a refused submission, nor
+     * for a job that waits again after its worker could not deliver it (not a new arrival).
      */
     default void arrived(Job<?> job, long nowNanos) {
     }

@@ -195,6 +195,31 @@ final class DispatcherTest {
     }
 
     @Test
+    void arrivals_reportedOncePerAdmittedJob_notForARefusedOneOrARequeue() {
+        List<String> arrived = new ArrayList<>();
+        Strategy fifo = new Fifo();
+        Strategy recording = new Strategy() {
+            @Override
+            public Decision next(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
+                return fifo.next(worker, waiting, workers, nowNanos);
+            }
+
+            @Override
+            public void arrived(Job<?> job, long nowNanos) {
+                arrived.add(job.payload() + " at " + nowNanos);
+            }
+        };
+        Dispatcher<String> d = new Dispatcher<>(recording, 2, 1, extra -> { });
+        d.submit("a", 0, "j1", MS);
+        d.submit("a", 0, "j2", 2 * MS);
+        d.submit("a", 0, "j3", 3 * MS);   // both workers busy: j3 waits
+        assertThatThrownBy(() -> d.submit("a", 0, "j4", 4 * MS)).isInstanceOf(QueueFullException.class);
+        d.undelivered(0, true, 5 * MS);   // j1 waits again: not a new arrival
+
+        assertThat(arrived).containsExactly("j1 at 1000000", "j2 at 2000000", "j3 at 3000000");
+    }
+
+    @Test
     void undelivered_withoutRequeue_dropsJob_andCountsItFailedOnTheWorker() {
         Dispatcher<String> d = new Dispatcher<>(new Affinity(), 2, 10);
         d.submit("m1", 0, "1", 0);

@@ -38,23 +38,24 @@ import java.time.Duration;
  *       within a load time of the oldest it pulled popular models ahead of the cycle and made mean
  *       wait up to 12 % worse than the seed's on a Zipf workload; among heads that tie by chance it
  *       made the mean wait of many-model traces a little worse (bench/RESULTS.md).</li>
- *   <li><b>Spreading a model over workers: streams its holders cannot keep up with, batches when
- *       it pays.</b> A model whose jobs keep coming (not a batch) and that other workers hold is
- *       joined when nothing else waits (more of its jobs will come while this worker loads it),
- *       or when its jobs arrive faster than its h holders can serve them, arrival rate x job time &gt; h, and
- *       its head is older than the oldest head of the models no worker holds. The first condition
- *       is the stability condition of a queue with h servers: below it the holders catch up on
- *       their own and one more load would only take capacity from the other models; above it the
- *       model's backlog grows without bound. The second keeps the cycle's order: no older job is
- *       passed over. The rate is learned from the gaps between the model's recent arrivals
- *       ({@link CostModel}). Joining once its head had waited a fixed number of load times longer
- *       than the oldest unheld head, the rule this one replaced, joined too late when a hot model
- *       needed two workers and too early when one kept up (bench/RESULTS.md). A lone job (the
- *       only one since its model's queue was last empty) counts as a stream when its model loads
- *       in at most two job times: the load then costs about what the job may wait for its busy
- *       holder, so under light load an idle worker takes it at once, as a work-conserving server
- *       would. A batch held by other workers is joined only if its backlog B (jobs x job time)
- *       exceeds 2h(h+1) load times with h holders: one more worker finishes it sooner despite
+ *   <li><b>Spreading a model over workers: streams its holders cannot keep up with, batches when it
+ *       pays.</b> A model whose jobs keep coming (not a batch) and that other workers hold is
+ *       joined when nothing else waits (more of its jobs will come while this worker loads it), or
+ *       when its jobs arrive faster than its h holders can serve them, arrival rate x job time &gt;
+ *       h, and its head is older than the oldest head of the models no worker holds (the oldest
+ *       such model, among the first eight held heads older than that head). The first condition is
+ *       the stability condition of a queue with h servers: below it the holders catch up on their
+ *       own and one more load would only take capacity from the other models; above it the model's
+ *       backlog grows without bound (exactly h counts as keeping up). The second keeps the cycle's
+ *       order: no older job is passed over. The rate is learned from the gaps between the model's
+ *       recent arrivals ({@link CostModel}). Joining once its head had waited a fixed number of
+ *       load times longer than the oldest unheld head, the rule this one replaced, joined too late
+ *       when a hot model needed two workers and too early when one kept up (bench/RESULTS.md). A
+ *       lone job (the only one since its model's queue was last empty) counts as a stream when its
+ *       model loads in at most two job times: the load then costs about what the job may wait for
+ *       its busy holder, so under light load an idle worker takes it at once, as a work-conserving
+ *       server would. A batch held by other workers is joined only if its backlog B (jobs x job
+ *       time) exceeds 2h(h+1) load times with h holders: one more worker finishes it sooner despite
  *       loading it and loading something else afterwards, B/h &gt; 2L + B/(h+1). Otherwise the
  *       worker stays idle rather than duplicate a load (delay scheduling, Zaharia et al., EuroSys
  *       2010); the dispatcher asks it again when a job arrives or a model is released.</li>
@@ -183,9 +184,9 @@ public final class Adaptive implements Strategy {
 
     private Decision nextModel(WorkerView worker, Waiting waiting, long nowNanos) {
         WaitingModel unheld = oldestUnheld(waiting);
-        WaitingModel joinable = oldestJoinable(waiting);
-        if (joinable != null && (unheld == null || fallsBehind(joinable, unheld, nowNanos))) {
-            return join(worker, joinable, unheld, nowNanos);
+        WaitingModel joined = unheld == null ? oldestJoinable(waiting) : fallingBehind(waiting, unheld, nowNanos);
+        if (joined != null) {
+            return join(worker, joined, unheld, nowNanos);
         }
         Job<?> chosen = unheld != null ? unheld.head() : batchWorthSharing(waiting);
         if (chosen == null) {
@@ -215,12 +216,11 @@ public final class Adaptive implements Strategy {
         return best;
     }
 
-    // the model other workers hold, with the oldest head, that one more worker may serve: one whose
-    // jobs keep coming (not a batch), or a lone job whose model loads in at most LONE_JOB_LOADS jobs
+    // nothing unheld waits: the held model with the oldest head that one more worker may serve
     private WaitingModel oldestJoinable(Waiting waiting) {
         int examined = 0;
         for (WaitingModel held : waiting.heldModelsByAge()) {
-            if (!held.arrivedTogether() || held.arrivedSinceEmpty() == 1 && loadsCheaply(held.model())) {
+            if (isStream(held)) {
                 return held;
             }
             if (++examined == CANDIDATES) {
@@ -230,16 +230,36 @@ public final class Adaptive implements Strategy {
         return null;
     }
 
+    // the oldest held stream whose head is older than the oldest unheld head and whose jobs arrive
+    // faster than its holders serve them
+    private WaitingModel fallingBehind(Waiting waiting, WaitingModel unheld, long nowNanos) {
+        long unheldHead = unheld.head().effectiveNanos();
+        int examined = 0;
+        for (WaitingModel held : waiting.heldModelsByAge()) {
+            if (held.head().effectiveNanos() >= unheldHead || examined++ == CANDIDATES) {
+                break;
+            }
+            if (isStream(held) && outpacesHolders(held, nowNanos)) {
+                return held;
+            }
+        }
+        return null;
+    }
+
+    // one more worker may serve it: its jobs keep coming (not a batch), or it is a lone job whose
+    // model loads in at most LONE_JOB_LOADS job times
+    private boolean isStream(WaitingModel held) {
+        return !held.arrivedTogether() || held.arrivedSinceEmpty() == 1 && loadsCheaply(held.model());
+    }
+
     private boolean loadsCheaply(String model) {
         return costs.loadNanos(model) <= LONE_JOB_LOADS * costs.processNanos(model);
     }
 
-    // its jobs arrive faster than its holders serve them, and its head is older than the oldest
-    // head of the models no worker serves
-    private boolean fallsBehind(WaitingModel held, WaitingModel unheld, long nowNanos) {
+    // arrival rate x job time > holders: more work arrives than its holders can do
+    private boolean outpacesHolders(WaitingModel held, long nowNanos) {
         String model = held.model();
-        return costs.arrivalsPerNano(model, nowNanos) * costs.processNanos(model) > held.holders()
-                && held.head().effectiveNanos() < unheld.head().effectiveNanos();
+        return costs.arrivalsPerNano(model, nowNanos) * costs.processNanos(model) > held.holders();
     }
 
     private static Decision join(WorkerView worker, WaitingModel held, WaitingModel unheld, long nowNanos) {

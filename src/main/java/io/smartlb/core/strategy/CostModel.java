@@ -17,7 +17,9 @@ final class CostModel {
     // weight of a new sample: recent costs count most, one outlier does not dominate
     private static final double ALPHA = 0.3;
     // weight of a new gap between arrivals: a rate over about the last eight jobs, so a burst
-    // shows within a few jobs and one long gap does not hide a stream
+    // shows within a few jobs. A long pause stays in the mean for a while (a 100 s pause in a
+    // stream of one job a second takes about 20 jobs to fade to half); restarting the mean after a
+    // gap of 4, 8 or 16 mean gaps missed as many targets or more over 200 traces (bench/RESULTS.md)
     private static final double GAP_ALPHA = 0.125;
 
     private final Map<String, Estimate> byModel;
@@ -58,7 +60,8 @@ final class CostModel {
     /**
      * Returns how many jobs of {@code model} arrive per nanosecond, from the recent gaps between
      * its arrivals; the time since its last arrival counts as a gap once it is longer, so a model
-     * whose jobs stopped coming slows down. Zero before its second arrival.
+     * whose jobs stopped coming slows down. Zero before its second arrival, and for a model
+     * forgotten to keep the table bounded; infinite while its recent jobs all arrived at once.
      */
     double arrivalsPerNano(String model, long nowNanos) {
         Estimate e = byModel.get(model);
@@ -82,7 +85,8 @@ final class CostModel {
         }
         if (cost.loaded()) {
             // a load not measured apart is the job's time less what its jobs usually take
-            long load = cost.loadNanos() >= 0 ? cost.loadNanos() : Math.max(0, cost.totalNanos() - (long) e.process);
+            double usualJob = e.processSeen ? e.process : overall.process;
+            long load = cost.loadNanos() >= 0 ? cost.loadNanos() : Math.max(0, cost.totalNanos() - (long) usualJob);
             e.addLoad(load);
             overall.addLoad(load);
         }
@@ -118,13 +122,16 @@ final class CostModel {
         }
 
         void addArrival(long nowNanos) {
+            // submitters read the clock before the dispatcher's lock, so arrivals may come a
+            // little out of order: such a gap counts as 0, and the last arrival never goes back
+            long sample = Math.max(0, nowNanos - lastArrival);
             if (arrivals == 1) {
-                gap = nowNanos - lastArrival;
+                gap = sample;
             } else if (arrivals > 1) {
-                gap += GAP_ALPHA * (nowNanos - lastArrival - gap);
+                gap += GAP_ALPHA * (sample - gap);
             }
             arrivals++;
-            lastArrival = nowNanos;
+            lastArrival = Math.max(lastArrival, nowNanos);
         }
     }
 }

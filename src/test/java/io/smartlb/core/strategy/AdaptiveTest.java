@@ -144,6 +144,33 @@ final class AdaptiveTest {
     }
 
     @Test
+    void next_youngerHeldStreamFallingBehind_isJoined_whenTheOldestHeldOneKeepsUp() {
+        jobTakes("m2", 100);
+        arrive("m2", 0);
+        arrive("m2", 1);     // m2: 0.1 s of work a second, its holder keeps up
+        jobTakes("m4", 2_000);
+        Job<Void> behind = arrive("m4", 2);
+        for (int t = 3; t <= 10; t++) {
+            arrive("m4", t);  // m4: 2 s of work a second for one holder
+        }
+        queue.job("m3", 5);
+        Decision d = next(idle(0, "m1"), 10, busy(1, "m2"), busy(2, "m4"));
+        assertThat(d.job()).isEqualTo(behind);
+    }
+
+    @Test
+    void next_heldStreamFallingBehind_headOlderByPriority_isJoined() {
+        jobTakes("m2", 2_000);
+        Job<Void> head = queue.job("m2", 6, 10);  // submitted after m3's head, but 10 s of head start
+        adaptive.arrived(head, 6 * S);
+        for (int t = 7; t <= 10; t++) {
+            arrive("m2", t);
+        }
+        queue.job("m3", 5);
+        assertThat(next(idle(0, "m1"), 10, busy(1, "m2")).job()).isEqualTo(head);
+    }
+
+    @Test
     void next_heldStreamFallingBehind_waitsForOlderUnheldHeads() {
         jobTakes("m2", 2_000);
         for (int t = 5; t <= 10; t++) {

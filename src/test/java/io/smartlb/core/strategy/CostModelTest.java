@@ -68,6 +68,25 @@ final class CostModelTest {
     }
 
     @Test
+    void arrivalRate_arrivalsSlightlyOutOfOrder_countAsSimultaneous_andTimeNeverGoesBack() {
+        costs.arrived("m1", 0);
+        costs.arrived("m1", 100 * MS);
+        costs.arrived("m1", 99 * MS);   // its submitter read the clock first, then waited for the lock
+        // gap 100 + 0.125 * (0 - 100) = 87.5 ms; the last arrival stays at 100 ms
+        assertThat(costs.arrivalsPerNano("m1", 100 * MS)).isCloseTo(1.0 / (87.5 * MS), within(1e-15));
+        assertThat(costs.arrivalsPerNano("m1", 200 * MS)).isCloseTo(1.0 / (100 * MS), within(1e-15));
+    }
+
+    @Test
+    void loadNotMeasuredApart_usesTheJobTimeKnownWhenTheLoadEnds() {
+        costs.arrived("m1", 0);                            // the model is first seen at its arrival
+        costs.observe(new JobCost("m2", false, 0, 40 * MS));
+        costs.observe(new JobCost("m1", true, -1, 1_040 * MS));
+        // m1's job time is not known yet: the average job time when the load ended counts, 40 ms
+        assertThat(costs.loadNanos("m1")).isCloseTo(1_000 * MS, within(1.0));
+    }
+
+    @Test
     void arrivalRate_ofJobsArrivingTogether_isUnbounded() {
         costs.arrived("m1", 5 * MS);
         costs.arrived("m1", 5 * MS);

@@ -22,7 +22,12 @@ final class Queue {
 
     /** Adds a job of {@code model} submitted at {@code submittedSeconds}, no priority. */
     Job<Void> job(String model, long submittedSeconds) {
-        Job<Void> job = Job.of(nextId++, model, 0, submittedSeconds * S, null);
+        return job(model, submittedSeconds, 0);
+    }
+
+    /** Adds a job of {@code model} submitted at {@code submittedSeconds} with {@code priority} seconds of head start. */
+    Job<Void> job(String model, long submittedSeconds, double priority) {
+        Job<Void> job = Job.of(nextId++, model, priority, submittedSeconds * S, null);
         waiting.add(job);
         return job;
     }
