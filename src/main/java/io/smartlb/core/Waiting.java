@@ -32,6 +32,9 @@ public interface Waiting {
     /** Returns the head that sorts first over the models no worker holds, or null. O(1). */
     Job<?> oldestUnheldHead();
 
+    /** Returns the model of {@link #oldestUnheldHead()}, or null. O(1). */
+    WaitingModel oldestUnheldModel();
+
     /** Returns the models with waiting jobs, oldest head first. Walking the first k costs O(k + log M). */
     Iterable<WaitingModel> modelsByAge();
 

@@ -251,6 +251,11 @@ public final class WaitingJobs<P> implements Waiting {
     }
 
     @Override
+    public WaitingModel oldestUnheldModel() {
+        return unheld.first;
+    }
+
+    @Override
     public Iterable<WaitingModel> modelsByAge() {
         return views(merged());
     }

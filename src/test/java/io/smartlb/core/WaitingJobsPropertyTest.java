@@ -92,6 +92,11 @@ final class WaitingJobsPropertyTest {
         assertThat(waiting.unheldModelCount()).as(where).isEqualTo(unheld.size());
         assertThat(waiting.oldestHead()).as(where).isEqualTo(heads.isEmpty() ? null : heads.get(0));
         assertThat(waiting.oldestUnheldHead()).as(where).isEqualTo(unheld.isEmpty() ? null : unheld.get(0));
+        WaitingModel first = waiting.oldestUnheldModel();
+        assertThat(first == null ? null : first.head()).as(where).isEqualTo(unheld.isEmpty() ? null : unheld.get(0));
+        if (first != null) {
+            assertThat(first.count()).as(where).isEqualTo(byModel.get(first.model()).size());
+        }
         assertThat(headsOf(waiting.modelsByAge())).as(where).containsExactlyElementsOf(heads);
         assertThat(headsOf(waiting.unheldModelsByAge())).as(where).containsExactlyElementsOf(unheld);
         assertThat(headsOf(waiting.heldModelsByAge())).as(where).containsExactlyElementsOf(held);

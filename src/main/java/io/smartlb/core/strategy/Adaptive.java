@@ -197,6 +197,10 @@ public final class Adaptive implements Strategy {
 
     // the model no worker holds whose head is oldest; among heads as old, of batches, the largest
     private static WaitingModel oldestUnheld(Waiting waiting) {
+        WaitingModel oldest = waiting.oldestUnheldModel();
+        if (oldest == null || !oldest.arrivedTogether()) {
+            return oldest;  // only batches compete on size
+        }
         WaitingModel best = null;
         long oldestEffective = 0;
         int examined = 0;
