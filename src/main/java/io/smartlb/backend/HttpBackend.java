@@ -31,9 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * job's data as the JSON body and the model in a header. The balancer's view of an upstream's model
  * is the model it last sent it. Uses the JDK {@link HttpClient} (pooled keep-alive connections).
  *
- * <p>A refused connection, or one that breaks before any answer, means the job never ran: it is
+ * <p>A refused connection (or one not accepted within the timeout) means the job never reached the
+ * upstream, and one that breaks before any answer that it may have but gave no answer: both are
  * reported as {@link NotDeliveredException}, so the balancer takes the upstream out of service and
- * runs the job elsewhere. A non-2xx answer, an answer broken off once its status came (the upstream
+ * runs the job elsewhere (the second kind once, see there). A non-2xx answer, an answer broken off once its status came (the upstream
  * had the job: sending it again could run it twice), an answer not complete within the timeout, or
  * one longer than {@code maxResponseBytes} fails the job with an {@link UpstreamException}.
  */
@@ -167,13 +168,17 @@ public final class HttpBackend implements Backend {
 
     private Exception failure(HttpRequest request, Throwable cause, int status) {
         if (cause instanceof HttpConnectTimeoutException) {
-            return new NotDeliveredException("upstream " + request.uri() + " did not accept a connection within the timeout", cause);
+            return NotDeliveredException.refused("upstream " + request.uri() + " did not accept a connection within the timeout", cause);
         }
         if (cause instanceof HttpTimeoutException) {
             return timedOut(request, status);
         }
         if (cause instanceof ConnectException) {
-            return new NotDeliveredException("upstream " + request.uri() + " refused the connection", cause);
+            return NotDeliveredException.refused("upstream " + request.uri() + " refused the connection", cause);
+        }
+        if (cause instanceof BoundedBody.TooLargeException) {
+            return new UpstreamException("upstream " + request.uri() + " answered with status " + status + ", and smartlb stopped"
+                    + " reading: " + cause.getMessage(), status);
         }
         if (status != 0) {
             // the upstream took the job and began its answer: sending it again could run it twice

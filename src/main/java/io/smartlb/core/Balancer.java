@@ -157,9 +157,12 @@ public final class Balancer<D, R> implements AutoCloseable {
         dispatcher.markDown(worker, clock.getAsLong());
     }
 
-    /** Brings a worker back into service, holding no model; a worker whose loop died stays down. */
+    /**
+     * Brings a worker back into service, holding no model; a worker whose loop died stays down,
+     * and so does every worker once shutdown has stopped the loops (during the drain it comes back).
+     */
     public void markUp(int worker) {
-        if (!loopDead.get(worker)) {
+        if (!loopDead.get(worker) && !stopping) {
             deliver(dispatcher.markUp(worker, clock.getAsLong()));
         }
     }
@@ -293,7 +296,7 @@ public final class Balancer<D, R> implements AutoCloseable {
             }
             return Outcome.DONE;
         } catch (NotDeliveredException e) {
-            if (!handle.requeue()) {
+            if (!handle.requeue(e.mayHaveReached())) {
                 failRunning(handle, "failed twice before any answer: " + e.getMessage(), e);
             }
             return null;

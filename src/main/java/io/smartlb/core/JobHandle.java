@@ -137,12 +137,13 @@ public final class JobHandle<D, R> {
         loadNanos = nanos;
     }
 
-    // a job that could not be delivered waits again, once
-    boolean requeue() {
-        if (requeued || !status.compareAndSet(JobStatus.RUNNING, JobStatus.QUEUED)) {
+    // a job that could not be delivered waits again: once if it may have reached its worker,
+    // whenever it did not
+    boolean requeue(boolean mayHaveReached) {
+        if (mayHaveReached && requeued || !status.compareAndSet(JobStatus.RUNNING, JobStatus.QUEUED)) {
             return false;
         }
-        requeued = true;
+        requeued |= mayHaveReached;
         worker = -1;
         modelLoaded = false;
         startedNanos = 0;

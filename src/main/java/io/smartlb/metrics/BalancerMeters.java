@@ -25,6 +25,7 @@ final class BalancerMeters {
     static final String MODEL_LOADS = "balancer.model.loads";
     static final String MODEL_LOAD = "balancer.model.load";
     static final String WORKERS_BUSY = "balancer.workers.busy";
+    static final String WORKERS_DOWN = "balancer.workers.down";
 
     static final String MODEL_TAG = "model";
 

@@ -14,6 +14,7 @@ import io.smartlb.service.BalancerService;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -55,8 +56,11 @@ public class BalancerMetrics implements JobListener {
         Gauge.builder(BalancerMeters.QUEUE_SIZE, service, BalancerService::queued)
                 .description("Jobs waiting in the queue")
                 .register(registry);
-        Gauge.builder(BalancerMeters.WORKERS_BUSY, service, BalancerMetrics::busyWorkers)
+        Gauge.builder(BalancerMeters.WORKERS_BUSY, service, s -> busy(s.workers()))
                 .description("Workers running a job")
+                .register(registry);
+        Gauge.builder(BalancerMeters.WORKERS_DOWN, service, s -> down(s.workers()))
+                .description("Workers out of service: their upstream failed a health probe or refused a job")
                 .register(registry);
     }
 
@@ -118,14 +122,13 @@ public class BalancerMetrics implements JobListener {
         return Math.max(0, toNanos - fromNanos);
     }
 
-    private static double busyWorkers(BalancerService service) {
-        int busy = 0;
-        for (WorkerSnapshot worker : service.workers()) {
-            if (worker.state() == WorkerState.BUSY) {
-                busy++;
-            }
-        }
-        return busy;
+    // a worker taken out of service while its job runs still runs it: busy counts running jobs
+    static double busy(List<WorkerSnapshot> workers) {
+        return workers.stream().filter(w -> w.jobId() != null).count();
+    }
+
+    static double down(List<WorkerSnapshot> workers) {
+        return workers.stream().filter(w -> w.state() == WorkerState.DOWN).count();
     }
 
     // metrics must never fail a job; a broken meter would fail every job, so say it once

@@ -19,6 +19,7 @@ import io.smartlb.core.RejectedJobException;
 import io.smartlb.core.Strategy;
 import io.smartlb.core.Work;
 import io.smartlb.core.WorkerSnapshot;
+import io.smartlb.core.WorkerState;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,6 +31,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
@@ -75,6 +78,7 @@ public class BalancerService {
     private final long originWallNanosOfMilli = originWall.getNano() % 1_000_000L;
     private final ModelNames models = new ModelNames(1024);
     private volatile boolean draining;
+    private final Set<Integer> reportedDown = ConcurrentHashMap.newKeySet();
     private ManagedExecutor executor;
     private Balancer<JsonNode, JsonNode> balancer;
     private JobRegistry registry;
@@ -293,15 +297,28 @@ public class BalancerService {
         for (int worker = 0; worker < balancer.workers().size(); worker++) {
             int id = worker;
             backend.probe(id).thenAccept(up -> {
-                if (balancer.isShuttingDown()) {
-                    return;
-                }
+                // also while draining: a worker that comes back then serves the queued jobs
+                boolean wasDown = isDown(id);
                 if (up) {
                     balancer.markUp(id);
                 } else {
                     balancer.markDown(id);
                 }
+                reportChange(id, up, wasDown);
             });
+        }
+    }
+
+    private boolean isDown(int worker) {
+        return balancer.workers().get(worker).state() == WorkerState.DOWN;
+    }
+
+    // one line when a worker leaves service or comes back, not one per probe
+    private void reportChange(int worker, boolean up, boolean wasDown) {
+        if (!up && reportedDown.add(worker)) {
+            LOG.warnf("worker %d failed its health probe: out of service until it passes one", worker);
+        } else if (up && (reportedDown.remove(worker) | wasDown) && !isDown(worker)) {
+            LOG.infof("worker %d passed its health probe: back in service", worker);
         }
     }
 

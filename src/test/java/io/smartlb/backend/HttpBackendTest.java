@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartlb.core.Balancer;
 import io.smartlb.core.JobFailedException;
 import io.smartlb.core.JobHandle;
+import io.smartlb.core.JobStatus;
+import io.smartlb.core.NotDeliveredException;
 import io.smartlb.core.Task;
 import io.smartlb.core.WorkerSnapshot;
 import io.smartlb.core.WorkerState;
@@ -121,7 +123,8 @@ final class HttpBackendTest {
 
         assertThatThrownBy(() -> bounded.run(new Task<>(0, 1, "m1", true, null, System::nanoTime)))
                 .isInstanceOf(UpstreamException.class)
-                .hasMessageContaining("over balancer.http.max-response-size (1000 bytes)");
+                .hasMessageEndingWith("answered with status 200, and smartlb stopped reading: the answer is over"
+                        + " balancer.http.max-response-size (1000 bytes)");
         HttpBackend roomy = new HttpBackend(List.of(URI.create(servers.get(0).url())), "/big", "X-Model",
                 TIMEOUT, "/health", HttpBackend.newClient(TIMEOUT), 10_000);
         assertThat(roomy.run(new Task<>(0, 2, "m1", false, null, System::nanoTime)).asText()).hasSize(9_998);
@@ -168,6 +171,30 @@ final class HttpBackendTest {
         assertThat(done).isGreaterThanOrEqualTo(19);
         assertThat(balancer.workers().get(0).state()).isEqualTo(WorkerState.DOWN);
         assertThat(result(balancer.submit("m0", null, 0)).get("server").asText()).isEqualTo("gpu-1");
+    }
+
+    @Test
+    void run_everyUpstreamRefusing_jobWaitsUntilOneComesBack() throws Exception {
+        start(0, 2);
+        result(balancer.submit("m1", null, 0));
+        servers.forEach(FakeModelServer::close);
+        // a refused connection means the upstream never had the job: it waits, however often that happens
+        JobHandle<JsonNode, JsonNode> job = balancer.submit("m1", null, 0);
+        await().atMost(TIMEOUT).until(() -> balancer.workers().stream().allMatch(w -> w.state() == WorkerState.DOWN));
+        assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+
+        servers.get(1).start();
+        balancer.markUp(1);  // as the health probe does
+        assertThat(result(job).get("server").asText()).isEqualTo("gpu-1");
+    }
+
+    @Test
+    void run_refusedConnection_isNotDeliveredAndNeverReachedTheUpstream() throws Exception {
+        start(0, 1);
+        servers.get(0).close();
+        assertThatThrownBy(() -> backend.run(new Task<>(0, 1, "m1", true, null, System::nanoTime)))
+                .isInstanceOfSatisfying(NotDeliveredException.class, e -> assertThat(e.mayHaveReached()).isFalse())
+                .hasMessageContaining("refused the connection");
     }
 
     @Test

@@ -10,12 +10,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -200,6 +202,54 @@ final class BalancerTest {
         } finally {
             b.close();
         }
+    }
+
+    @Test
+    void refused_onEveryWorker_jobWaitsUntilAWorkerComesBack() {
+        AtomicBoolean refusing = new AtomicBoolean(true);
+        Balancer<String, String> b = Balancer.<String, String>builder(task -> {
+            if (refusing.get()) {
+                throw NotDeliveredException.refused("connection refused by " + task.worker(), null);
+            }
+            return "ran on " + task.worker();
+        }).workers(2).strategy(new Affinity()).executor(executor).build();
+        try {
+            JobHandle<String, String> job = b.submit("m1", null, 0);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).untilAsserted(() ->
+                    assertThat(b.workers()).extracting(WorkerSnapshot::state)
+                            .containsExactly(WorkerState.DOWN, WorkerState.DOWN));
+            assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+
+            refusing.set(false);
+            b.markUp(1);
+            assertThat(await(job)).isEqualTo("ran on 1");
+        } finally {
+            b.close();
+        }
+    }
+
+    @Test
+    void markUp_duringTheDrain_servesQueuedJobs_afterShutdownIsIgnored() throws Exception {
+        Balancer<String, String> b = Balancer.<String, String>builder(task -> "ran on " + task.worker())
+                .workers(1).strategy(new Affinity()).executor(executor).build();
+        b.markDown(0);
+        JobHandle<String, String> job = b.submit("m1", null, 0);
+        CompletableFuture<Boolean> drained = CompletableFuture.supplyAsync(() -> {
+            try {
+                return b.shutdown(Duration.ofSeconds(TIMEOUT_S));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, executor);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).until(b::isShuttingDown);
+
+        b.markUp(0);  // the upstream came back while draining
+
+        assertThat(await(job)).isEqualTo("ran on 0");
+        assertThat(drained.get(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+        b.markDown(0);
+        b.markUp(0);  // the loops have stopped: nothing may be handed to them
+        assertThat(b.workers().get(0).state()).isEqualTo(WorkerState.DOWN);
     }
 
     @Test
