@@ -36,6 +36,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     private final Dispatcher<JobHandle<D, R>> dispatcher;
     private final Work<D, R> work;
     private final LongSupplier clock;
+    private final Duration maxWait;
     private final JobListener listener;
     private final List<BlockingQueue<Assignment<JobHandle<D, R>>>> mailboxes;
     private final AtomicReferenceArray<Thread> loopThreads;
@@ -51,6 +52,8 @@ public final class Balancer<D, R> implements AutoCloseable {
         this.listener = builder.listener;
         this.dispatcher = new Dispatcher<>(builder.strategy, builder.workers, builder.capacity, this::deliver,
                 builder.expiry);
+        this.maxWait = builder.maxWait;
+        dispatcher.expireAtDispatch(maxWait.toNanos());
         this.mailboxes = new ArrayList<>(builder.workers);
         this.loopThreads = new AtomicReferenceArray<>(builder.workers);
         this.running = new AtomicReferenceArray<>(builder.workers);
@@ -91,6 +94,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         handle.bind(admission.job());
         listener.submitted(handle);
         deliver(admission.assignment());
+        endExpired();
         return handle;
     }
 
@@ -103,18 +107,38 @@ public final class Balancer<D, R> implements AutoCloseable {
         return true;
     }
 
-    /** Expires the queued jobs that have waited longer than {@code maxWait}; returns them. */
+    /**
+     * Expires the queued jobs that have waited longer than {@code maxWait}; returns them. With
+     * {@link Builder#maxWait} set, jobs also expire when a worker asks for a job, so that none
+     * starts after waiting longer; this call ends those that no worker asked for in time.
+     */
     public List<JobHandle<D, R>> expire(Duration maxWait) {
+        endExpired();
         long now = clock.getAsLong();
         List<JobHandle<D, R>> expired = new ArrayList<>();
         for (Job<JobHandle<D, R>> job : dispatcher.expire(now, maxWait.toNanos())) {
             JobHandle<D, R> handle = handleOf(job);
-            if (handle.expire("waited longer than " + maxWait.toMillis() + " ms in the queue", now)) {
+            if (endExpired(handle, maxWait, now)) {
                 expired.add(handle);
-                listener.finished(handle);
             }
         }
         return expired;
+    }
+
+    // ends the jobs the dispatcher removed when a worker asked for a job
+    private void endExpired() {
+        Job<JobHandle<D, R>> job;
+        while ((job = dispatcher.takeExpired()) != null) {
+            endExpired(handleOf(job), maxWait, clock.getAsLong());
+        }
+    }
+
+    private boolean endExpired(JobHandle<D, R> handle, Duration maxWait, long now) {
+        if (!handle.expire("waited longer than " + maxWait.toMillis() + " ms in the queue", now)) {
+            return false;
+        }
+        listener.finished(handle);
+        return true;
     }
 
     /** Returns every worker's state and statistics. */
@@ -155,6 +179,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     /** Takes a worker out of service; its running job, if any, still ends normally. */
     public void markDown(int worker) {
         dispatcher.markDown(worker, clock.getAsLong());
+        endExpired();
     }
 
     /**
@@ -164,6 +189,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     public void markUp(int worker) {
         if (!loopDead.get(worker) && !stopping) {
             deliver(dispatcher.markUp(worker, clock.getAsLong()));
+            endExpired();
         }
     }
 
@@ -273,11 +299,14 @@ public final class Balancer<D, R> implements AutoCloseable {
             long now = clock.getAsLong();
             JobCost cost = outcome == Outcome.LOAD_FAILED ? null : new JobCost(handle.model(), assignment.load(),
                     assignment.load() ? handle.loadNanos() : 0, Math.max(0, now - handle.startedNanos()));
-            return dispatcher.complete(id, outcome, now, cost);
+            Assignment<JobHandle<D, R>> next = dispatcher.complete(id, outcome, now, cost);
+            endExpired();
+            return next;
         }
         // not delivered: this worker is down; the job runs elsewhere if it may be retried
         boolean requeue = handle.status() == JobStatus.QUEUED;
         deliver(dispatcher.undelivered(id, requeue, clock.getAsLong()));
+        endExpired();
         return null;
     }
 
@@ -334,6 +363,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         private LongSupplier clock = System::nanoTime;
         private JobListener listener = JobListener.NONE;
         private boolean expiry = true;
+        private Duration maxWait = Duration.ZERO;
 
         private Builder(Work<D, R> work) {
             this.work = Objects.requireNonNull(work, "work");
@@ -378,6 +408,16 @@ public final class Balancer<D, R> implements AutoCloseable {
         /** Sets whether {@link Balancer#expire} is used (default true); without, each job costs less. */
         public Builder<D, R> expiry(boolean expiry) {
             this.expiry = expiry;
+            return this;
+        }
+
+        /**
+         * Sets how long a job may wait (default zero: no limit): a job that waited longer is never
+         * started; it ends EXPIRED when a worker asks for a job or at {@link Balancer#expire}, the
+         * first that comes. Needs expiry.
+         */
+        public Builder<D, R> maxWait(Duration maxWait) {
+            this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
             return this;
         }
 

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,6 +39,9 @@ public final class Dispatcher<P> {
     private final WorkerView[] views;                             // guarded by lock
     private final Workers workers;
     private final Consumer<Assignment<P>> handOff;
+    private final boolean expiry;
+    private final Queue<Job<P>> expiredAtDispatch = new ConcurrentLinkedQueue<>();
+    private long maxWaitNanos;                                    // guarded by lock; 0: off
     private long nextId = 1;                                      // guarded by lock
     private int busy;                                             // guarded by lock
     private boolean closed;                                       // guarded by lock
@@ -72,6 +77,7 @@ public final class Dispatcher<P> {
                       boolean expiry) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.waiting = new WaitingJobs<>(expiry);
+        this.expiry = expiry;
         this.handOff = Objects.requireNonNull(handOff, "handOff");
         if (workerCount < 1) {
             throw new IllegalArgumentException("workers must be >= 1: " + workerCount);
@@ -224,6 +230,34 @@ public final class Dispatcher<P> {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * From now on, before a worker is given a job, the jobs that have waited longer than
+     * {@code maxWaitNanos} are removed, so that none starts after waiting that long; the caller
+     * takes them with {@link #takeExpired} and ends them. 0 turns it off. Needs expiry.
+     */
+    public void expireAtDispatch(long maxWaitNanos) {
+        if (maxWaitNanos < 0) {
+            throw new IllegalArgumentException("maxWaitNanos must be >= 0: " + maxWaitNanos);
+        }
+        if (maxWaitNanos > 0 && !expiry) {
+            throw new IllegalStateException("expiry at dispatch needs a dispatcher created with expiry");
+        }
+        lock.lock();
+        try {
+            this.maxWaitNanos = maxWaitNanos;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Returns the next job removed at dispatch for waiting too long (see {@link #expireAtDispatch}),
+     * oldest first, or null. Takes no lock.
+     */
+    public Job<P> takeExpired() {
+        return expiredAtDispatch.poll();
     }
 
     /** Removes and returns, oldest first, the jobs that have waited longer than {@code maxWaitNanos}. */
@@ -405,6 +439,9 @@ public final class Dispatcher<P> {
 
     private Assignment<P> decide(Slot<P> slot, long nowNanos) {
         publish(slot);
+        if (maxWaitNanos > 0 && waiting.size() > 0) {
+            expiredAtDispatch.addAll(waiting.removeSubmittedBefore(nowNanos - maxWaitNanos));
+        }
         if (waiting.size() == 0) {
             return null;
         }

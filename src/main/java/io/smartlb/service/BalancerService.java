@@ -116,6 +116,7 @@ public class BalancerService {
                 .strategy(strategy)
                 .capacity(config.queue().capacity())
                 .expiry(!config.queue().maxWait().isZero())
+                .maxWait(config.queue().maxWait())
                 .executor(executor)
                 .clock(this::now)
                 .listener(listener)
@@ -282,9 +283,7 @@ public class BalancerService {
     public void housekeep() {
         Duration maxWait = config.queue().maxWait();
         if (!maxWait.isZero()) {
-            for (JobHandle<JsonNode, JsonNode> job : balancer.expire(maxWait)) {
-                LOG.infof("job %d (model %s) expired: waited longer than %s", job.id(), job.model(), maxWait);
-            }
+            balancer.expire(maxWait);  // the listener logs each
         }
         registry.forget(now());
     }
@@ -415,6 +414,8 @@ public class BalancerService {
                 LOG.warnf("job %d (model %s) failed on worker %d: %s", job.id(), job.model(), job.worker(), job.error());
             } else if (job.status() == JobStatus.FAILED) {
                 LOG.warnf("job %d (model %s) failed before it started: %s", job.id(), job.model(), job.error());
+            } else if (job.status() == JobStatus.EXPIRED) {
+                LOG.infof("job %d (model %s) expired: %s", job.id(), job.model(), job.error());
             }
             each(l -> l.finished(job));
         }

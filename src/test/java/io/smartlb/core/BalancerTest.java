@@ -287,6 +287,26 @@ final class BalancerTest {
     }
 
     @Test
+    void maxWait_jobThatWaitedLonger_isNeverStarted_andEndsExpiredWhenTheWorkerFreesUp() throws InterruptedException {
+        AtomicLong clock = new AtomicLong();
+        balancer = Balancer.<String, String>builder(this::work)
+                .workers(1).strategy(new Affinity()).executor(executor).clock(clock::get)
+                .maxWait(Duration.ofSeconds(1)).build();
+        balancer.submit("m1", "1", 0);
+        assertThat(firstStarted.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+        JobHandle<String, String> old = balancer.submit("m1", "2", 0);
+        clock.set(Duration.ofMillis(1_500).toNanos());
+        JobHandle<String, String> young = balancer.submit("m1", "3", 0);
+
+        gate.countDown();  // the worker frees up 1.5 s after "2" came: no housekeeping ran meanwhile
+
+        assertThat(await(young)).isEqualTo("m1/3");
+        assertThat(old.status()).isEqualTo(JobStatus.EXPIRED);
+        assertThat(old.error()).isEqualTo("waited longer than 1000 ms in the queue");
+        assertThat(ran).containsExactly("0:m1:1", "0:m1:3");
+    }
+
+    @Test
     void submit_queueFull_isRejected() throws InterruptedException {
         balancer = Balancer.<String, String>builder(this::work)
                 .workers(1).strategy(new Affinity()).executor(executor).capacity(1).build();

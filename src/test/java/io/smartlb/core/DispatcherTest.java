@@ -195,6 +195,28 @@ final class DispatcherTest {
     }
 
     @Test
+    void expireAtDispatch_removesJobsThatWaitedLonger_beforeTheStrategyChooses() {
+        Dispatcher<String> d = new Dispatcher<>(new Fifo(), 1, 10, extra -> { }, true);
+        d.expireAtDispatch(10 * MS);
+        d.submit("a", 0, "j1", 0);
+        d.submit("a", 0, "j2", 0);
+        d.submit("b", 0, "j3", 5 * MS);
+
+        Assignment<String> next = d.complete(0, Outcome.DONE, 12 * MS);  // j2 waited 12 ms, j3 7 ms
+
+        assertThat(next.job().payload()).isEqualTo("j3");
+        assertThat(d.takeExpired().payload()).isEqualTo("j2");
+        assertThat(d.takeExpired()).isNull();
+        assertThat(d.queued()).isZero();
+    }
+
+    @Test
+    void expireAtDispatch_needsADispatcherWithExpiry() {
+        Dispatcher<String> d = new Dispatcher<>(new Fifo(), 1, 10, extra -> { }, false);
+        assertThatThrownBy(() -> d.expireAtDispatch(MS)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void arrivals_reportedOncePerAdmittedJob_notForARefusedOneOrARequeue() {
         List<String> arrived = new ArrayList<>();
         Strategy fifo = new Fifo();
