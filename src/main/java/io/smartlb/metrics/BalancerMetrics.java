@@ -52,7 +52,12 @@ public class BalancerMetrics implements JobListener {
         meters = config.metrics().modelTag()
                 ? JobMeters.perModel(factory)
                 : JobMeters.shared(factory, service.workers().size());
-        // the gauges keep only the application-scoped service, never a job or a request
+        // the gauges keep only the application-scoped service, never a job or a request; a registry
+        // that outlived an earlier start of the application (tests restart it in one JVM) still has
+        // gauges of that start's service: replace them, or they would read a stopped service
+        for (String gauge : new String[] {BalancerMeters.QUEUE_SIZE, BalancerMeters.WORKERS_BUSY, BalancerMeters.WORKERS_DOWN}) {
+            registry.find(gauge).gauges().forEach(registry::remove);
+        }
         Gauge.builder(BalancerMeters.QUEUE_SIZE, service, BalancerService::queued)
                 .description("Jobs waiting in the queue")
                 .register(registry);
@@ -60,7 +65,7 @@ public class BalancerMetrics implements JobListener {
                 .description("Workers running a job")
                 .register(registry);
         Gauge.builder(BalancerMeters.WORKERS_DOWN, service, s -> down(s.workers()))
-                .description("Workers out of service: their upstream failed a health probe or refused a job")
+                .description("Workers out of service: a failed health probe, a job's failed connection, or a worker loop that died")
                 .register(registry);
     }
 
