@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * job's data as the JSON body and the model in a header. The balancer's view of an upstream's model
  * is the model it last sent it. Uses the JDK {@link HttpClient} (pooled keep-alive connections).
  *
- * <p>A refused connection (or one not accepted within the timeout) means the job never reached the
+ * <p>A refused connection (or one not accepted within half the timeout) means the job never reached the
  * upstream, and one that breaks before any answer that it may have but gave no answer: both are
  * reported as {@link NotDeliveredException}, so the balancer takes the upstream out of service and
  * runs the job elsewhere (the second kind once, see there). A non-2xx answer, an answer broken off once its status came (the upstream
@@ -168,7 +168,8 @@ public final class HttpBackend implements Backend {
 
     private Exception failure(HttpRequest request, Throwable cause, int status) {
         if (cause instanceof HttpConnectTimeoutException) {
-            return NotDeliveredException.refused("upstream " + request.uri() + " did not accept a connection within the timeout", cause);
+            return NotDeliveredException.refused("upstream " + request.uri() + " did not accept a connection within "
+                    + timeout.dividedBy(2).toMillis() + " ms", cause);
         }
         if (cause instanceof HttpTimeoutException) {
             return timedOut(request, status);
@@ -224,11 +225,16 @@ public final class HttpBackend implements Backend {
         return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
     }
 
-    /** Returns a client with keep-alive connections, HTTP/1.1, and a connect timeout. */
-    public static HttpClient newClient(Duration connectTimeout) {
+    /**
+     * Returns a client with keep-alive connections and HTTP/1.1 for requests that may take up to
+     * {@code timeout}. A connection must be accepted within half of it: the request's own timer
+     * starts first, so an equal connect timeout would never fire, and an upstream that accepts no
+     * connection would look like one that is slow to answer (a 502, where the job never reached it).
+     */
+    public static HttpClient newClient(Duration timeout) {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
+                .connectTimeout(timeout.dividedBy(2))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }

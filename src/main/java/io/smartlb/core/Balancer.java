@@ -108,9 +108,10 @@ public final class Balancer<D, R> implements AutoCloseable {
     }
 
     /**
-     * Expires the queued jobs that have waited longer than {@code maxWait}; returns them. With
+     * Expires the queued jobs that have waited longer than {@code maxWait} and returns them. With
      * {@link Builder#maxWait} set, jobs also expire when a worker asks for a job, so that none
-     * starts after waiting longer; this call ends those that no worker asked for in time.
+     * starts after waiting longer; this call ends those that no worker asked for in time, and
+     * first any the dispatcher removed that way (those are not in the list returned).
      */
     public List<JobHandle<D, R>> expire(Duration maxWait) {
         endExpired();
@@ -184,10 +185,10 @@ public final class Balancer<D, R> implements AutoCloseable {
 
     /**
      * Brings a worker back into service, holding no model; a worker whose loop died stays down,
-     * and so does every worker once shutdown has stopped the loops (during the drain it comes back).
+     * and so does every worker once shutdown has taken the queue (during the drain it comes back).
      */
     public void markUp(int worker) {
-        if (!loopDead.get(worker) && !stopping) {
+        if (!loopDead.get(worker)) {
             deliver(dispatcher.markUp(worker, clock.getAsLong()));
             endExpired();
         }
@@ -203,14 +204,9 @@ public final class Balancer<D, R> implements AutoCloseable {
         dispatcher.close();
         boolean drained = dispatcher.awaitIdle(drainTimeout.toNanos(), TimeUnit.NANOSECONDS);
         stopping = true;
+        endExpired();
         long now = clock.getAsLong();
-        for (Job<JobHandle<D, R>> job : dispatcher.removeAllWaiting()) {
-            JobHandle<D, R> handle = handleOf(job);
-            if (handle.fail(JobStatus.QUEUED, "shutting down: the drain timeout passed before the job started",
-                    new ShutdownException(), now)) {
-                listener.finished(handle);
-            }
-        }
+        failWaiting(now);
         for (int i = 0; i < mailboxes.size(); i++) {
             JobHandle<D, R> handle = running.get(i);
             if (handle != null) {
@@ -223,6 +219,17 @@ public final class Balancer<D, R> implements AutoCloseable {
             }
         }
         return drained;
+    }
+
+    // shutdown has taken the queue: what still waits (or comes back to it) fails
+    private void failWaiting(long now) {
+        for (Job<JobHandle<D, R>> job : dispatcher.removeAllWaiting()) {
+            JobHandle<D, R> handle = handleOf(job);
+            if (handle.fail(JobStatus.QUEUED, "shutting down: the drain timeout passed before the job started",
+                    new ShutdownException(), now)) {
+                listener.finished(handle);
+            }
+        }
     }
 
     /** Shuts down without waiting for queued jobs. */
@@ -285,6 +292,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         loopsDied.incrementAndGet();
         loopDead.set(id, true);
         dispatcher.markDown(id, clock.getAsLong());
+        endExpired();
         if (assignment != null && assignment != stopSignal) {
             failRunning(handleOf(assignment.job()), "worker " + id + " died: " + death, death);
             dispatcher.complete(id, Outcome.FAILED, clock.getAsLong());
@@ -307,6 +315,9 @@ public final class Balancer<D, R> implements AutoCloseable {
         boolean requeue = handle.status() == JobStatus.QUEUED;
         deliver(dispatcher.undelivered(id, requeue, clock.getAsLong()));
         endExpired();
+        if (requeue && stopping) {
+            failWaiting(clock.getAsLong());  // it came back after shutdown took the queue
+        }
         return null;
     }
 

@@ -45,6 +45,7 @@ public final class Dispatcher<P> {
     private long nextId = 1;                                      // guarded by lock
     private int busy;                                             // guarded by lock
     private boolean closed;                                       // guarded by lock
+    private boolean stopped;                                      // guarded by lock
 
     /**
      * Creates a dispatcher for {@code workerCount} empty, idle workers whose extra assignments are
@@ -208,7 +209,7 @@ public final class Dispatcher<P> {
                 signalIfIdle();
                 return null;
             }
-            waiting.add(job);
+            waiting.addAgain(job);
             Slot<P> other = offeredWorker(job.model());
             Assignment<P> next = other == null ? null : decide(other, nowNanos);
             reoffer(job.model(), nowNanos);
@@ -294,10 +295,14 @@ public final class Dispatcher<P> {
         }
     }
 
-    /** Removes and returns every waiting job, in submission order. */
+    /**
+     * Removes and returns every waiting job, in submission order; after a {@link #close}, also
+     * stops bringing workers back ({@link #markUp} does nothing from then on).
+     */
     public List<Job<P>> removeAllWaiting() {
         lock.lock();
         try {
+            stopped = closed;
             List<Job<P>> all = waiting.removeAll();
             signalIfIdle();
             return all;
@@ -352,7 +357,7 @@ public final class Dispatcher<P> {
         lock.lock();
         try {
             Slot<P> slot = slot(worker);
-            if (slot.up) {
+            if (slot.up || stopped) {
                 return null;
             }
             slot.up = true;
@@ -441,6 +446,9 @@ public final class Dispatcher<P> {
         publish(slot);
         if (maxWaitNanos > 0 && waiting.size() > 0) {
             expiredAtDispatch.addAll(waiting.removeSubmittedBefore(nowNanos - maxWaitNanos));
+            if (waiting.size() == 0) {
+                signalIfIdle();  // the drain may be waiting for the last of them
+            }
         }
         if (waiting.size() == 0) {
             return null;

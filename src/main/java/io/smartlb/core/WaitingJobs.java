@@ -32,6 +32,9 @@ import java.util.TreeSet;
  */
 public final class WaitingJobs<P> implements Waiting {
 
+    private static final Comparator<Job<?>> BY_SUBMISSION =
+            Comparator.<Job<?>>comparingLong(Job::submittedNanos).thenComparingLong(Job::id);
+
     private static final Comparator<ModelQueue<?>> BY_HEAD = (a, b) -> {
         int byTime = Long.compare(a.headEffective, b.headEffective);
         return byTime != 0 ? byTime : Long.compare(a.headId, b.headId);
@@ -41,8 +44,12 @@ public final class WaitingJobs<P> implements Waiting {
     private final Map<String, ModelQueue<P>> byModel = new HashMap<>();
     private final Heads<P> held = new Heads<>();
     private final Heads<P> unheld = new Heads<>();
-    // submission order equals id order, so the oldest submissions come first; null without expiry
+    // in the order jobs were added, which is their submission order (up to the clock readings of
+    // concurrent submitters); null without expiry
     private final LinkedHashSet<Job<P>> bySubmission;
+    // jobs that wait again (a worker could not deliver them), by submission time: they are older
+    // than the jobs added since, so bySubmission cannot keep them in order; null until one comes
+    private TreeSet<Job<P>> waitingAgain;
     private int size;
 
     /** Creates an index that can also expire jobs by submission time. */
@@ -60,9 +67,36 @@ public final class WaitingJobs<P> implements Waiting {
 
     /** Adds a job that is not waiting yet. */
     public void add(Job<P> job) {
-        if (bySubmission != null && !bySubmission.add(job)) {
+        if (bySubmission != null && (isWaitingAgain(job) || !bySubmission.add(job))) {
             throw new IllegalArgumentException("job already waits: " + job);
         }
+        index(job);
+    }
+
+    /**
+     * Adds a job that waited before, with its old submission time: one its worker could not
+     * deliver. It keeps its place by age, and expires by its submission time like the others.
+     */
+    public void addAgain(Job<P> job) {
+        if (bySubmission != null) {
+            if (bySubmission.contains(job)) {
+                throw new IllegalArgumentException("job already waits: " + job);
+            }
+            if (waitingAgain == null) {
+                waitingAgain = new TreeSet<>(BY_SUBMISSION);
+            }
+            if (!waitingAgain.add(job)) {
+                throw new IllegalArgumentException("job already waits: " + job);
+            }
+        }
+        index(job);
+    }
+
+    private boolean isWaitingAgain(Job<?> job) {
+        return waitingAgain != null && waitingAgain.contains(job);
+    }
+
+    private void index(Job<P> job) {
         size++;
         ModelQueue<P> queue = byModel.computeIfAbsent(job.model(), ModelQueue::new);
         boolean newHead = queue.head == null || Job.BY_EFFECTIVE_TIME.compare(job, queue.head) < 0;
@@ -78,7 +112,7 @@ public final class WaitingJobs<P> implements Waiting {
 
     /** Removes a waiting job; returns false when it was not waiting. */
     public boolean remove(Job<?> job) {
-        if (bySubmission != null && !bySubmission.remove(job)) {
+        if (bySubmission != null && !bySubmission.remove(job) && !(waitingAgain != null && waitingAgain.remove(job))) {
             return false;
         }
         ModelQueue<P> queue = byModel.get(job.model());
@@ -149,6 +183,15 @@ public final class WaitingJobs<P> implements Waiting {
             }
             removed.add(job);
         }
+        if (waitingAgain != null) {
+            for (Job<P> job : waitingAgain) {
+                if (job.submittedNanos() >= cutoffNanos) {
+                    break;
+                }
+                removed.add(job);
+            }
+            removed.sort(BY_SUBMISSION);
+        }
         removed.forEach(this::remove);
         return removed;
     }
@@ -172,6 +215,7 @@ public final class WaitingJobs<P> implements Waiting {
         if (bySubmission != null) {
             bySubmission.clear();
         }
+        waitingAgain = null;
         held.clear();
         unheld.clear();
         size = 0;

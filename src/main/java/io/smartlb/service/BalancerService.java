@@ -312,12 +312,16 @@ public class BalancerService {
         return balancer.workers().get(worker).state() == WorkerState.DOWN;
     }
 
-    // one line when a worker leaves service or comes back, not one per probe
+    // one line when a probe takes a worker out of service or brings it back, not one per probe
     private void reportChange(int worker, boolean up, boolean wasDown) {
         if (!up && reportedDown.add(worker)) {
             LOG.warnf("worker %d failed its health probe: out of service until it passes one", worker);
-        } else if (up && (reportedDown.remove(worker) | wasDown) && !isDown(worker)) {
-            LOG.infof("worker %d passed its health probe: back in service", worker);
+        } else if (up && wasDown && !isDown(worker)) {
+            LOG.infof(reportedDown.remove(worker)
+                    ? "worker %d passed its health probe: back in service"
+                    : "worker %d passed its health probe: back in service (a job's connection to it had failed)", worker);
+        } else if (up) {
+            reportedDown.remove(worker);
         }
     }
 

@@ -16,6 +16,9 @@ import io.smartlb.core.WorkerSnapshot;
 import io.smartlb.core.WorkerState;
 import io.smartlb.core.strategy.Affinity;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -195,6 +198,36 @@ final class HttpBackendTest {
         assertThatThrownBy(() -> backend.run(new Task<>(0, 1, "m1", true, null, System::nanoTime)))
                 .isInstanceOfSatisfying(NotDeliveredException.class, e -> assertThat(e.mayHaveReached()).isFalse())
                 .hasMessageContaining("refused the connection");
+    }
+
+    @Test
+    void run_upstreamAcceptingNoConnection_isNotDeliveredWithinHalfTheTimeout() throws Exception {
+        // a listening socket that never accepts: once its backlog is full, new connections hang
+        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<Socket> backlog = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    Socket s = new Socket();
+                    try {
+                        s.connect(full.getLocalSocketAddress(), 200);
+                        backlog.add(s);
+                    } catch (IOException e) {
+                        s.close();  // the backlog is full
+                    }
+                }
+                Duration timeout = Duration.ofMillis(800);
+                HttpBackend stalled = new HttpBackend(List.of(URI.create("http://127.0.0.1:" + full.getLocalPort())), "/",
+                        "X-Model", timeout, "/health", HttpBackend.newClient(timeout), MAX_RESPONSE);
+
+                assertThatThrownBy(() -> stalled.run(new Task<>(0, 1, "m1", true, null, System::nanoTime)))
+                        .isInstanceOfSatisfying(NotDeliveredException.class, e -> assertThat(e.mayHaveReached()).isFalse())
+                        .hasMessageContaining("did not accept a connection within 400 ms");
+            } finally {
+                for (Socket s : backlog) {
+                    s.close();
+                }
+            }
+        }
     }
 
     @Test

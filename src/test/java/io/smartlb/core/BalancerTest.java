@@ -174,7 +174,7 @@ final class BalancerTest {
     void notDelivered_jobRunsOnAnotherWorkerOnceAndFirstWorkerGoesDown() {
         Balancer<String, String> b = Balancer.<String, String>builder(task -> {
             if (task.worker() == 0) {
-                throw new NotDeliveredException("connection refused", null);
+                throw new NotDeliveredException("connection reset before any answer", null);
             }
             return "ran on " + task.worker();
         }).workers(2).strategy(new Affinity()).executor(executor).build();
@@ -190,7 +190,7 @@ final class BalancerTest {
     @Test
     void notDelivered_twice_failsJob() {
         Balancer<String, String> b = Balancer.<String, String>builder(task -> {
-            throw new NotDeliveredException("connection refused by " + task.worker(), null);
+            throw new NotDeliveredException("connection reset by " + task.worker() + " before any answer", null);
         }).workers(2).strategy(new Affinity()).executor(executor).build();
         try {
             JobHandle<String, String> job = b.submit("m1", null, 0);
@@ -223,6 +223,35 @@ final class BalancerTest {
             refusing.set(false);
             b.markUp(1);
             assertThat(await(job)).isEqualTo("ran on 1");
+        } finally {
+            b.close();
+        }
+    }
+
+    @Test
+    void notDelivered_onlyConnectionsThatMayHaveReachedTheWorker_countTowardTwice() {
+        // each attempt throws the next of these; the one worker is brought back after each
+        List<NotDeliveredException> attempts = List.of(
+                NotDeliveredException.refused("refused", null),
+                new NotDeliveredException("reset before any answer", null),
+                NotDeliveredException.refused("refused", null),
+                NotDeliveredException.refused("refused", null),
+                new NotDeliveredException("reset before any answer", null));
+        AtomicLong attempt = new AtomicLong();
+        Balancer<String, String> b = Balancer.<String, String>builder(task -> {
+            throw attempts.get((int) attempt.getAndIncrement());
+        }).workers(1).strategy(new Affinity()).executor(executor).build();
+        try {
+            JobHandle<String, String> job = b.submit("m1", null, 0);
+            for (int i = 1; i < attempts.size(); i++) {
+                long tried = i;
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).until(() ->
+                        attempt.get() == tried && b.workers().get(0).state() == WorkerState.DOWN);
+                assertThat(job.status()).as("after attempt %d", i).isEqualTo(JobStatus.QUEUED);
+                b.markUp(0);  // as a passing health probe does
+            }
+            assertThatThrownBy(() -> await(job)).hasMessageContaining("failed twice before any answer");
+            assertThat(attempt.get()).isEqualTo(5);
         } finally {
             b.close();
         }

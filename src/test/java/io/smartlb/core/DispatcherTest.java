@@ -8,6 +8,9 @@ import io.smartlb.core.strategy.ExclusiveAffinity;
 import io.smartlb.core.strategy.Fifo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -208,6 +211,52 @@ final class DispatcherTest {
         assertThat(d.takeExpired().payload()).isEqualTo("j2");
         assertThat(d.takeExpired()).isNull();
         assertThat(d.queued()).isZero();
+    }
+
+    @Test
+    void expireAtDispatch_findsAJobThatCameBackUndelivered() {
+        Dispatcher<String> d = new Dispatcher<>(new Fifo(), 2, 10, extra -> { }, true);
+        d.expireAtDispatch(10 * MS);
+        d.submit("a", 0, "j1", 0);                // worker 0
+        d.submit("b", 0, "j2", MS);               // worker 1
+        d.submit("b", 0, "j3", 2 * MS);           // waits
+        d.undelivered(0, true, 3 * MS);           // j1 waits again, worker 0 is down
+
+        Assignment<String> next = d.complete(1, Outcome.DONE, 11 * MS);  // j1 waited 11 ms, j3 9 ms
+
+        assertThat(next.job().payload()).isEqualTo("j3");
+        assertThat(d.takeExpired().payload()).isEqualTo("j1");
+    }
+
+    @Test
+    void expireAtDispatch_emptyingTheQueue_wakesAnAwaitIdle() throws Exception {
+        Dispatcher<String> d = new Dispatcher<>(new Fifo(), 1, 10, extra -> { }, true);
+        d.expireAtDispatch(10 * MS);
+        d.markDown(0, 0);
+        d.submit("a", 0, "j1", 0);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> idle = thread.submit(() -> d.awaitIdle(60, TimeUnit.SECONDS));
+
+            assertThat(d.markUp(0, 11 * MS)).isNull();  // j1 waited too long: nothing to run
+
+            assertThat(idle.get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(d.takeExpired().payload()).isEqualTo("j1");
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
+    void markUp_afterShutdownTookTheQueue_isIgnored() {
+        Dispatcher<String> d = new Dispatcher<>(new Fifo(), 1, 10, extra -> { }, true);
+        d.markDown(0, 0);
+        d.submit("a", 0, "j1", 0);
+        d.close();
+        d.removeAllWaiting();
+
+        assertThat(d.markUp(0, MS)).isNull();
+        assertThat(d.workers().get(0).state()).isEqualTo(WorkerState.DOWN);
     }
 
     @Test

@@ -216,6 +216,30 @@ final class WaitingJobsTest {
     }
 
     @Test
+    void removeSubmittedBefore_findsAJobThatWaitsAgain_behindYoungerOnes() {
+        Job<Void> first = add("m1", 0, 0);
+        Job<Void> later = add("m2", 1, 0);
+        waiting.remove(first);                // a worker took it ...
+        Job<Void> young = add("m2", 8, 0);
+        waiting.addAgain(first);              // ... and could not deliver it: it waits again, as old as before
+
+        assertThat(waiting.head("m1")).isEqualTo(first);
+        assertThat(waiting.removeSubmittedBefore(5_000_000_000L)).containsExactly(first, later);
+        assertThat(waiting.size()).isEqualTo(1);
+        assertThat(waiting.remove(young)).isTrue();
+        assertThat(waiting.size()).isZero();
+    }
+
+    @Test
+    void addAgain_jobAlreadyWaiting_isRefused() {
+        Job<Void> job = add("m1", 0, 0);
+        assertThatThrownBy(() -> waiting.addAgain(job)).isInstanceOf(IllegalArgumentException.class);
+        waiting.remove(job);
+        waiting.addAgain(job);
+        assertThatThrownBy(() -> waiting.add(job)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void backlogs_reportCountAndEarliestSubmission() {
         add("m1", 4, 0);
         add("m1", 9, 100);
