@@ -10,9 +10,10 @@ import java.util.function.Supplier;
  * @param job the job to run
  * @param load true when the worker must load the job's model first (a switch)
  * @param lazyReason the strategy's reason for the choice, built when read
+ * @param decidedNanos when the dispatcher handed it out, on its clock: the end of the job's wait
  * @param <P> the job payload type
  */
-public record Assignment<P>(int worker, Job<P> job, boolean load, Supplier<String> lazyReason) {
+public record Assignment<P>(int worker, Job<P> job, boolean load, Supplier<String> lazyReason, long decidedNanos) {
 
     public Assignment {
         Objects.requireNonNull(job, "job");

@@ -42,7 +42,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     private final AtomicReferenceArray<Thread> loopThreads;
     private final AtomicReferenceArray<JobHandle<D, R>> running;
     private final AtomicReferenceArray<Boolean> loopDead;
-    private final Assignment<JobHandle<D, R>> stopSignal = new Assignment<>(-1, Job.of(-1, "-", 0, 0, null), false, () -> "stop");
+    private final Assignment<JobHandle<D, R>> stopSignal = new Assignment<>(-1, Job.of(-1, "-", 0, 0, null), false, () -> "stop", 0);
     private final AtomicInteger loopsDied = new AtomicInteger();
     private volatile boolean stopping;
 
@@ -324,7 +324,9 @@ public final class Balancer<D, R> implements AutoCloseable {
     /** Runs a job; returns how it ended, or null when it was not delivered. */
     private Outcome run(Assignment<JobHandle<D, R>> assignment) {
         JobHandle<D, R> handle = handleOf(assignment.job());
-        handle.started(assignment, clock.getAsLong());
+        // its wait ends when the dispatcher chose it, the instant max-wait was checked at, not when
+        // this thread gets to it (after ending the jobs that expired then, say)
+        handle.started(assignment, assignment.decidedNanos());
         running.set(assignment.worker(), handle);
         listener.started(handle);
         Task<D> task = new Task<>(assignment.worker(), handle.id(), handle.model(), assignment.load(), handle.data(), clock);

@@ -475,7 +475,7 @@ public final class Dispatcher<P> {
         slot.job = job;
         busy++;
         publish(slot);
-        Assignment<P> assignment = new Assignment<>(slot.id, job, load, decision.lazyReason());
+        Assignment<P> assignment = new Assignment<>(slot.id, job, load, decision.lazyReason(), nowNanos);
         if (load) {
             reoffer(left, nowNanos);
         }

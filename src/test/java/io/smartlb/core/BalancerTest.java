@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartlb.core.strategy.Affinity;
+import io.smartlb.core.strategy.Fifo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -333,6 +334,34 @@ final class BalancerTest {
         assertThat(old.status()).isEqualTo(JobStatus.EXPIRED);
         assertThat(old.error()).isEqualTo("waited longer than 1000 ms in the queue");
         assertThat(ran).containsExactly("0:m1:1", "0:m1:3");
+    }
+
+    @Test
+    void maxWait_aJobsWaitEndsWhenItIsChosen_notWhenItsThreadGetsToIt() throws InterruptedException {
+        AtomicLong clock = new AtomicLong();
+        JobListener slowToEndExpiredJobs = new JobListener() {
+            @Override
+            public void finished(JobHandle<?, ?> job) {
+                if (job.status() == JobStatus.EXPIRED) {
+                    clock.addAndGet(Duration.ofSeconds(1).toNanos());  // ending it takes a while
+                }
+            }
+        };
+        balancer = Balancer.<String, String>builder(this::work)
+                .workers(1).strategy(new Fifo()).executor(executor).clock(clock::get)
+                .listener(slowToEndExpiredJobs).maxWait(Duration.ofSeconds(1)).build();
+        balancer.submit("m1", "1", 0);
+        assertThat(firstStarted.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+        JobHandle<String, String> expiring = balancer.submit("m1", "2", 0);
+        clock.set(Duration.ofMillis(500).toNanos());
+        JobHandle<String, String> next = balancer.submit("m1", "3", 0);
+        clock.set(Duration.ofMillis(1_200).toNanos());
+
+        gate.countDown();  // at 1.2 s: "2" expires, "3" (waited 0.7 s) is chosen; ending "2" takes 1 s
+
+        assertThat(await(next)).isEqualTo("m1/3");
+        assertThat(expiring.status()).isEqualTo(JobStatus.EXPIRED);
+        assertThat(next.startedNanos() - next.submittedNanos()).isEqualTo(Duration.ofMillis(700).toNanos());
     }
 
     @Test
