@@ -2,7 +2,8 @@
 # Checks issue 5's targets for the adaptive strategy on the shared traces and on generated
 # variants it was not developed on (other seeds, worker and model counts, costs, priority mixes,
 # an overloaded and a saturated system), then 24 drawn at random, then two sets of 40 drawn over
-# wider ranges, then 40 more drawn last, then 40 drawn after the arrival-rate join rule was chosen.
+# wider ranges, then 40 more drawn last, then 40 drawn after the arrival-rate join rule was chosen,
+# then 40 drawn after gated service under the bound was chosen.
 # Prints one row per trace and a summary per set; see bench/CompareStrategies.java.
 #
 #   ./mvnw -B package -DskipTests && bench/adaptive-variants.sh
@@ -245,4 +246,50 @@ gen holdout-37-w4       4 --jobs 2000 --models 500 --seed 1037 --rate 160.0 --zi
 gen holdout-38-w12     12 --jobs 10000 --models 500 --seed 1038 --rate 22.8 --zipf 0 --load-ms 200 --process-ms 500
 gen holdout-39-w12     12 --jobs 10000 --models 2000 --seed 1039 --rate 19.2 --zipf 0.5 --load-ms 10000 --process-ms 500
 echo "== 40 holdout traces (drawn after the arrival-rate rule was chosen, run once)"
+java -cp "$CP" bench/CompareStrategies.java "${ARGS[@]}"
+
+# 40 more (check-*), python random.Random(2028) (seeds 1100 + i), drawn after gated service under the
+# bound was chosen, and run once with and without it.
+ARGS=()
+gen check-00-w3         3 --jobs 10000 --models 100 --seed 1100 --rate 18.0 --zipf 1.5 --load-ms 200 --process-ms 100
+gen check-01-w4         4 --jobs 2000 --models 20 --seed 1101 --rate 38.0 --zipf 1.2 --load-ms 10000 --process-ms 100
+gen check-02-w2         2 --jobs 10000 --models 2000 --seed 1102 --rate 80.0 --zipf 1.2 --load-ms 500 --process-ms 5 --priority-share 0.5 --priority-s 5
+gen check-03-w8         8 --jobs 10000 --models 500 --seed 1103 --rate 3.2 --zipf 1.5 --load-ms 10000 --process-ms 500
+gen check-04-w12       12 --jobs 2000 --models 100 --seed 1104 --rate 570.0 --zipf 0.5 --load-ms 1000 --process-ms 20
+gen check-05-w12       12 --jobs 2000 --models 10 --seed 1105 --rate 14.4 --zipf 1.0 --load-ms 10000 --process-ms 500
+gen check-06-w8         8 --jobs 2000 --models 20 --seed 1106 --rate 80.0 --zipf 1.0 --load-ms 10000 --process-ms 20
+gen check-07-w3         3 --jobs 20000 --models 2000 --seed 1107 --rate 4.8 --zipf 1.5 --load-ms 1000 --process-ms 500 --priority-share 0.2 --priority-s 120
+gen check-08-w6         6 --jobs 20000 --models 20 --seed 1108 --rate 0 --zipf 1.0 --load-ms 200 --process-ms 500
+gen check-09-w2         2 --jobs 2000 --models 100 --seed 1109 --rate 3.2 --zipf 0 --load-ms 10000 --process-ms 500
+gen check-10-w6         6 --jobs 10000 --models 10 --seed 1110 --rate 960.0 --zipf 1.0 --load-ms 200 --process-ms 5
+gen check-11-w12       12 --jobs 2000 --models 100 --seed 1111 --rate 96.0 --zipf 1.2 --load-ms 1000 --process-ms 100 --priority-share 0.05 --priority-s 30
+gen check-12-w2         2 --jobs 2000 --models 10 --seed 1112 --rate 0 --zipf 1.5 --load-ms 1000 --process-ms 20
+gen check-13-w8         8 --jobs 2000 --models 100 --seed 1113 --rate 0 --zipf 1.5 --load-ms 3000 --process-ms 20 --priority-share 0.5 --priority-s 30
+gen check-14-w2         2 --jobs 10000 --models 500 --seed 1114 --rate 60.0 --zipf 1.0 --load-ms 1000 --process-ms 20 --priority-share 0.05 --priority-s 30
+gen check-15-w3         3 --jobs 10000 --models 2000 --seed 1115 --rate 1.2 --zipf 1.2 --load-ms 200 --process-ms 500 --priority-share 0.2 --priority-s 5
+gen check-16-w8         8 --jobs 10000 --models 500 --seed 1116 --rate 76.0 --zipf 1.2 --load-ms 10000 --process-ms 100
+gen check-17-w4         4 --jobs 20000 --models 2000 --seed 1117 --rate 3.2 --zipf 1.2 --load-ms 200 --process-ms 500
+gen check-18-w2         2 --jobs 20000 --models 2000 --seed 1118 --rate 8.0 --zipf 1.0 --load-ms 10000 --process-ms 100 --priority-share 0.05 --priority-s 5
+gen check-19-w3         3 --jobs 20000 --models 500 --seed 1119 --rate 0 --zipf 1.0 --load-ms 3000 --process-ms 500 --priority-share 0.05 --priority-s 5
+gen check-20-w3         3 --jobs 2000 --models 10 --seed 1120 --rate 24.0 --zipf 1.0 --load-ms 10000 --process-ms 100 --priority-share 0.05 --priority-s 120
+gen check-21-w12       12 --jobs 10000 --models 100 --seed 1121 --rate 19.2 --zipf 0.5 --load-ms 10000 --process-ms 500
+gen check-22-w4         4 --jobs 20000 --models 500 --seed 1122 --rate 640.0 --zipf 1.0 --load-ms 1000 --process-ms 5
+gen check-23-w3         3 --jobs 20000 --models 100 --seed 1123 --rate 480.0 --zipf 0.5 --load-ms 200 --process-ms 5
+gen check-24-w2         2 --jobs 2000 --models 20 --seed 1124 --rate 380.0 --zipf 0.8 --load-ms 500 --process-ms 5 --priority-share 0.5 --priority-s 120
+gen check-25-w4         4 --jobs 20000 --models 10 --seed 1125 --rate 38.0 --zipf 1.0 --load-ms 3000 --process-ms 100
+gen check-26-w4         4 --jobs 2000 --models 20 --seed 1126 --rate 480.0 --zipf 1.0 --load-ms 3000 --process-ms 5
+gen check-27-w2         2 --jobs 20000 --models 500 --seed 1127 --rate 80.0 --zipf 1.0 --load-ms 500 --process-ms 5 --priority-share 0.5 --priority-s 120
+gen check-28-w2         2 --jobs 2000 --models 20 --seed 1128 --rate 160.0 --zipf 0 --load-ms 200 --process-ms 5
+gen check-29-w8         8 --jobs 20000 --models 20 --seed 1129 --rate 160.0 --zipf 0.8 --load-ms 500 --process-ms 20 --priority-share 0.05 --priority-s 5
+gen check-30-w2         2 --jobs 2000 --models 10 --seed 1130 --rate 380.0 --zipf 0 --load-ms 3000 --process-ms 5
+gen check-31-w6         6 --jobs 10000 --models 500 --seed 1131 --rate 720.0 --zipf 0.5 --load-ms 3000 --process-ms 5
+gen check-32-w12       12 --jobs 20000 --models 10 --seed 1132 --rate 114.0 --zipf 1.0 --load-ms 1000 --process-ms 100
+gen check-33-w2         2 --jobs 20000 --models 500 --seed 1133 --rate 8.0 --zipf 0.5 --load-ms 500 --process-ms 100
+gen check-34-w2         2 --jobs 20000 --models 20 --seed 1134 --rate 0 --zipf 0.8 --load-ms 1000 --process-ms 100
+gen check-35-w8         8 --jobs 2000 --models 10 --seed 1135 --rate 32.0 --zipf 0.8 --load-ms 1000 --process-ms 100
+gen check-36-w6         6 --jobs 20000 --models 2000 --seed 1136 --rate 240.0 --zipf 1.2 --load-ms 3000 --process-ms 20
+gen check-37-w6         6 --jobs 2000 --models 10 --seed 1137 --rate 24.0 --zipf 0 --load-ms 200 --process-ms 100
+gen check-38-w2         2 --jobs 20000 --models 2000 --seed 1138 --rate 320.0 --zipf 1.0 --load-ms 500 --process-ms 5
+gen check-39-w8         8 --jobs 20000 --models 100 --seed 1139 --rate 16.0 --zipf 1.5 --load-ms 10000 --process-ms 100
+echo "== 40 check traces (drawn after gated service was chosen, run once)"
 java -cp "$CP" bench/CompareStrategies.java "${ARGS[@]}"

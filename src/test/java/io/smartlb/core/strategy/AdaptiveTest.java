@@ -226,6 +226,24 @@ final class AdaptiveTest {
     }
 
     @Test
+    void next_afterMaxWaitMadeItLoadAModel_itFinishesTheJobsWaitingThen_gatedService() {
+        Job<Void> overdue = queue.job("m2", 0);
+        Job<Void> waitingThen = queue.job("m2", 30);
+        Job<Void> otherOverdue = queue.job("m3", 1);
+        assertThat(next(idle(0, null), 61).job()).isEqualTo(overdue);  // the bound makes it load m2
+        waiting.remove(overdue);
+
+        // m3 is overdue, but m2's job that waited when m2 was loaded goes first: the load was paid for it too
+        Decision d = next(idle(0, "m2"), 62);
+        assertThat(d.job()).isEqualTo(waitingThen);
+        assertThat(d.reason()).isEqualTo("kept m2: finishing the jobs that waited when max-wait made it load m2");
+        waiting.remove(waitingThen);
+
+        queue.job("m2", 62);  // came after the load: not part of that batch
+        assertThat(next(idle(0, "m2"), 63).job()).isEqualTo(otherOverdue);
+    }
+
+    @Test
     void next_ownOverdue_servedBeforeOlderOverdueElsewhere() {
         queue.job("m2", 0);
         Job<Void> own = queue.job("m1", 30);
