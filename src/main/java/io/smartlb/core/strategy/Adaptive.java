@@ -9,8 +9,7 @@ import io.smartlb.core.WaitingModel;
 import io.smartlb.core.WorkerView;
 import io.smartlb.core.Workers;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * Cost-aware switching with a hard bound on waiting; one configuration for every workload.
@@ -116,8 +115,8 @@ public final class Adaptive implements Strategy {
     private final long maxWaitNanos;
     private final CostModel costs;
     private boolean overloaded;
-    // per worker, the model max-wait last made it load and when: at most one entry per worker
-    private final Map<Integer, Gate> gates = new HashMap<>();
+    // by worker id, the model max-wait last made that worker load and when; grown as ids come
+    private Gate[] gates = new Gate[0];
 
     public Adaptive() {
         this(DEFAULT_MAX_WAIT, DEFAULT_LOAD_TIME, DEFAULT_PROCESS_TIME);
@@ -160,7 +159,7 @@ public final class Adaptive implements Strategy {
 
     // the worker loaded its model for an overdue job, and this job was waiting then (gated service)
     private boolean isGated(WorkerView worker, Job<?> ownHead) {
-        Gate gate = gates.get(worker.id());
+        Gate gate = worker.id() < gates.length ? gates[worker.id()] : null;
         return gate != null && gate.model.equals(ownHead.model()) && ownHead.submittedNanos() <= gate.loadedNanos;
     }
 
@@ -194,7 +193,10 @@ public final class Adaptive implements Strategy {
             return null;
         }
         long age = nowNanos - oldest.effectiveNanos();
-        gates.put(worker.id(), new Gate(oldest.model(), nowNanos));
+        if (worker.id() >= gates.length) {
+            gates = Arrays.copyOf(gates, worker.id() + 1);
+        }
+        gates[worker.id()] = new Gate(oldest.model(), nowNanos);
         return Decision.run(oldest, () -> Reasons.choice(worker, oldest, "oldest waited " + Reasons.seconds(age) + " > max-wait"));
     }
 
