@@ -145,6 +145,7 @@ public final class Adaptive implements Strategy {
             return Decision.nothingWaits();
         }
         String own = worker.model();
+        forgetGateUnlessHolding(worker, own);
         Job<?> ownHead = own == null ? null : waiting.head(own);
         Decision overdue = overdue(worker, ownHead, waiting, workers, nowNanos);
         if (overdue != null) {
@@ -155,6 +156,14 @@ public final class Adaptive implements Strategy {
             return Decision.run(ownHead, () -> "kept " + own + ": " + count + " waiting");
         }
         return nextModel(worker, waiting, nowNanos);
+    }
+
+    // a gate holds while the worker keeps the model it was forced to load: every switch is decided
+    // here, so the next decision sees another model (or none, after a failed load or going down)
+    private void forgetGateUnlessHolding(WorkerView worker, String own) {
+        if (worker.id() < gates.length && gates[worker.id()] != null && !gates[worker.id()].model.equals(own)) {
+            gates[worker.id()] = null;
+        }
     }
 
     // the worker loaded its model for an overdue job, and this job was waiting then (gated service)
@@ -178,11 +187,6 @@ public final class Adaptive implements Strategy {
         if (overloaded) {
             return null;
         }
-        if (ownHead != null && isGated(worker, ownHead)) {
-            String model = ownHead.model();
-            return Decision.run(ownHead, () -> "kept " + model + ": finishing the jobs that waited when max-wait made it load "
-                    + model);
-        }
         if (ownHead != null && isOverdue(ownHead, nowNanos)) {
             String model = ownHead.model();
             long waited = ownHead.waitedNanos(nowNanos);
@@ -191,6 +195,11 @@ public final class Adaptive implements Strategy {
         Job<?> oldest = waiting.oldestUnheldHead();
         if (oldest == null || !isOverdue(oldest, nowNanos)) {
             return null;
+        }
+        if (ownHead != null && isGated(worker, ownHead)) {
+            String model = ownHead.model();
+            return Decision.run(ownHead, () -> "kept " + model + ": finishing the jobs that waited when max-wait made it load "
+                    + model);
         }
         long age = nowNanos - oldest.effectiveNanos();
         if (worker.id() >= gates.length) {

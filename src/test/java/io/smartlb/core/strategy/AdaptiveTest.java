@@ -244,6 +244,19 @@ final class AdaptiveTest {
     }
 
     @Test
+    void next_gateEnds_whenTheWorkerLeavesTheModel() {
+        Job<Void> overdue = queue.job("m2", 0);
+        Job<Void> waitingThen = queue.job("m2", 30);
+        assertThat(next(idle(0, null), 61).job()).isEqualTo(overdue);  // forced load of m2
+        waiting.remove(overdue);
+        assertThat(next(idle(0, "m4"), 62).job()).isEqualTo(waitingThen);  // it has moved on to m4 meanwhile
+
+        Job<Void> otherOverdue = queue.job("m3", 2);
+        // back on m2 by an ordinary choice: m2's old job is no gated batch any more
+        assertThat(next(idle(0, "m2"), 63).job()).isEqualTo(otherOverdue);
+    }
+
+    @Test
     void next_ownOverdue_servedBeforeOlderOverdueElsewhere() {
         queue.job("m2", 0);
         Job<Void> own = queue.job("m1", 30);
