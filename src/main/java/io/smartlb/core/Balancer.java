@@ -177,6 +177,11 @@ public final class Balancer<D, R> implements AutoCloseable {
         return dispatcher.isClosed();
     }
 
+    /** Returns whether {@code worker} is out of service. O(1), unlike {@link #workers}. */
+    public boolean isDown(int worker) {
+        return dispatcher.isDown(worker);
+    }
+
     /** Takes a worker out of service; its running job, if any, still ends normally. */
     public void markDown(int worker) {
         dispatcher.markDown(worker, clock.getAsLong());

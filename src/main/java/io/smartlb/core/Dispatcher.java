@@ -372,6 +372,16 @@ public final class Dispatcher<P> {
         }
     }
 
+    /** Returns whether {@code worker} is out of service. O(1). */
+    public boolean isDown(int worker) {
+        lock.lock();
+        try {
+            return !slot(worker).up;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Returns every worker's state and statistics. */
     public List<WorkerSnapshot> workers() {
         lock.lock();

@@ -19,7 +19,6 @@ import io.smartlb.core.RejectedJobException;
 import io.smartlb.core.Strategy;
 import io.smartlb.core.Work;
 import io.smartlb.core.WorkerSnapshot;
-import io.smartlb.core.WorkerState;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -293,11 +292,12 @@ public class BalancerService {
      * again comes back holding no model. Never blocks: probes complete on the client's threads.
      */
     public void probeWorkers() {
-        for (int worker = 0; worker < balancer.workers().size(); worker++) {
+        int count = balancer.workers().size();
+        for (int worker = 0; worker < count; worker++) {
             int id = worker;
             backend.probe(id).thenAccept(up -> {
                 // also while draining: a worker that comes back then serves the queued jobs
-                boolean wasDown = isDown(id);
+                boolean wasDown = balancer.isDown(id);
                 if (up) {
                     balancer.markUp(id);
                 } else {
@@ -308,15 +308,11 @@ public class BalancerService {
         }
     }
 
-    private boolean isDown(int worker) {
-        return balancer.workers().get(worker).state() == WorkerState.DOWN;
-    }
-
     // one line when a probe takes a worker out of service or brings it back, not one per probe
     private void reportChange(int worker, boolean up, boolean wasDown) {
         if (!up && reportedDown.add(worker)) {
             LOG.warnf("worker %d failed its health probe: out of service until it passes one", worker);
-        } else if (up && wasDown && !isDown(worker)) {
+        } else if (up && wasDown && !balancer.isDown(worker)) {
             LOG.infof(reportedDown.remove(worker)
                     ? "worker %d passed its health probe: back in service"
                     : "worker %d passed its health probe: back in service (a job's connection to it had failed)", worker);

@@ -219,6 +219,7 @@ final class DispatcherTest {
         d.expireAtDispatch(10 * MS);
         d.submit("a", 0, "j1", 0);                // worker 0
         d.submit("b", 0, "j2", MS);               // worker 1
+        assertThat(d.isDown(0)).isFalse();
         d.submit("b", 0, "j3", 2 * MS);           // waits
         d.undelivered(0, true, 3 * MS);           // j1 waits again, worker 0 is down
 
@@ -257,6 +258,7 @@ final class DispatcherTest {
 
         assertThat(d.markUp(0, MS)).isNull();
         assertThat(d.workers().get(0).state()).isEqualTo(WorkerState.DOWN);
+        assertThat(d.isDown(0)).isTrue();
     }
 
     @Test
