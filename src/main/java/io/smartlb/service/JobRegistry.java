@@ -24,6 +24,8 @@ import java.util.function.Supplier;
  * <p>Thread-safe. Live jobs are in a concurrent map, read without a lock. {@code lock} guards the
  * ended jobs ({@link FinishedJobs}) and their handover from the live map, so that a job is retained
  * once; it is held for O(1) per job looked up, ended or forgotten, never while encoding a result.
+ * Submissions with a key are made one at a time under {@code keyLock}, so that two with the same
+ * key make one job.
  */
 final class JobRegistry {
 
@@ -39,6 +41,7 @@ final class JobRegistry {
     private final Map<Long, KnownJob.Live> live = new ConcurrentHashMap<>();
     private final Map<String, KnownJob.Live> byKey = new ConcurrentHashMap<>();
     private final Object lock = new Object();
+    private final Object keyLock = new Object();  // one submission per key; taken before lock, never inside it
     private final FinishedJobs finished = new FinishedJobs();  // guarded by lock
     private final long retentionNanos;
     private final int maxRetained;
@@ -82,15 +85,18 @@ final class JobRegistry {
             add(job);
             return new Lookup(job.handle(), true);
         }
-        boolean[] created = {false};
-        KnownJob.Live job = byKey.computeIfAbsent(key, k -> {
-            created[0] = true;
-            return new KnownJob.Live(submit.get(), k, dataBytes);
-        });
-        if (created[0]) {
+        // not in byKey.computeIfAbsent: submit may end expired jobs on this thread, whose retire()
+        // drops keys from byKey, and a ConcurrentHashMap must not be changed from its own compute
+        synchronized (keyLock) {
+            KnownJob.Live known = byKey.get(key);
+            if (known != null) {
+                return new Lookup(known.handle(), false);
+            }
+            KnownJob.Live job = new KnownJob.Live(submit.get(), key, dataBytes);
+            byKey.put(key, job);
             add(job);
+            return new Lookup(job.handle(), true);
         }
-        return new Lookup(job.handle(), created[0]);
     }
 
     private void add(KnownJob.Live job) {

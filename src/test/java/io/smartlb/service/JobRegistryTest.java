@@ -8,9 +8,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartlb.core.Balancer;
+import io.smartlb.core.Decision;
+import io.smartlb.core.Job;
 import io.smartlb.core.JobHandle;
 import io.smartlb.core.JobListener;
 import io.smartlb.core.JobStatus;
+import io.smartlb.core.Strategy;
 import io.smartlb.core.strategy.Fifo;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -45,9 +48,13 @@ final class JobRegistryTest {
     }
 
     private void start(int maxRetained, long maxRetainedBytes) {
+        start(maxRetained, maxRetainedBytes, new Fifo(), Duration.ZERO);
+    }
+
+    private void start(int maxRetained, long maxRetainedBytes, Strategy strategy, Duration maxWait) {
         registry = new JobRegistry(RETENTION, maxRetained, maxRetainedBytes, released::addAndGet, ScriptedWork::encode);
         balancer = Balancer.<JsonNode, JsonNode>builder(work::run)
-                .workers(1).strategy(new Fifo()).executor(threads).clock(clock::get)
+                .workers(1).strategy(strategy).executor(threads).clock(clock::get).maxWait(maxWait)
                 .listener(new JobListener() {
                     @Override
                     public void finished(JobHandle<?, ?> job) {
@@ -236,6 +243,33 @@ final class JobRegistryTest {
         assertThat(retry.created()).isFalse();
         assertThat(retry.handle()).isSameAs(first);
         assertThat(record.key()).isEqualTo("key-1");
+    }
+
+    @Test
+    void register_whileItsSubmissionEndsExpiredJobs_keepsTheNewKey() {
+        // model "late" is never started, so its job waits until it expires; "key1" and "keyA" share
+        // a hash bin of the key map, where a key dropped from inside the new key's insertion got lost
+        Strategy onlyM1 = (worker, waiting, workers, now) -> {
+            Job<?> head = waiting.head("m1");
+            return head == null ? Decision.idle("m1 only") : Decision.run(head, "m1");
+        };
+        start(1, Long.MAX_VALUE, onlyM1, Duration.ofSeconds(1));
+        JobHandle<JsonNode, JsonNode> first = submit("key1", "{}");
+        awaitRecord(first);
+        JobHandle<JsonNode, JsonNode> late = registry.register(null, 0, () -> balancer.submit("late", json("{}"), 0)).handle();
+        clock.addAndGet(Duration.ofSeconds(2).toNanos());
+
+        // this submission ends the late job (expired), whose record pushes out key1's, on this thread
+        JobHandle<JsonNode, JsonNode> second = submit("keyA", "{}");
+        assertThat(late.status()).isEqualTo(JobStatus.EXPIRED);
+        awaitRecord(second);
+
+        JobRegistry.Lookup retry = registry.register("keyA", 0, () -> {
+            throw new AssertionError("a known key must not submit");
+        });
+        assertThat(retry.created()).isFalse();
+        assertThat(retry.handle()).isSameAs(second);
+        assertThat(registry.register("key1", 0, () -> balancer.submit("m1", json("{}"), 0)).created()).isTrue();
     }
 
     @Test
