@@ -29,13 +29,13 @@ class JobViews {
     }
 
     JobView of(JobHandle<JsonNode, JsonNode> job) {
-        // read the status first: fields written before a status change are visible after it
+        // read the status first: the fields that go with it were written before it
         JobStatus status = job.status();
         long started = job.startedNanos();
         boolean ran = FinishedJob.ran(status, started);
         return view(job.id(), job.model(), job.priority(), status, ran ? job.worker() : -1, ran && job.modelLoaded(),
                 job.submittedNanos(), started, job.finishedNanos(),
-                status == JobStatus.DONE ? ForwardJobs.shown(job.result().getNow(null)) : null,
+                status == JobStatus.DONE ? ForwardJobs.shown(job.resultIfDone()) : null,
                 job.error(), ran ? job.dispatchReason() : null);
     }
 

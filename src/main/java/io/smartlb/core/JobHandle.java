@@ -3,7 +3,6 @@ package io.smartlb.core;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -11,7 +10,9 @@ import java.util.function.Supplier;
  * Written by the balancer, read by anyone; every field is safe to read from any thread. Status
  * moves QUEUED, then RUNNING, then DONE or FAILED; or from QUEUED to CANCELLED, EXPIRED or
  * FAILED (dropped at shutdown). A job that could not be delivered goes from RUNNING back to
- * QUEUED, once. The future completes exactly once, when the status becomes final.
+ * QUEUED, once. The future completes exactly once, after the status became final. Whoever reads
+ * a status reads the fields that go with it: a job read as DONE has its end time and result, one
+ * read as FAILED its error (each change writes its fields, then the status, under the handle's lock).
  *
  * @param <D> the job data type
  * @param <R> the result type
@@ -22,7 +23,7 @@ public final class JobHandle<D, R> {
     private final double priority;
     private final D data;
     private final CompletableFuture<R> result = new CompletableFuture<>();
-    private final AtomicReference<JobStatus> status = new AtomicReference<>(JobStatus.QUEUED);
+    private volatile JobStatus status = JobStatus.QUEUED;  // written last, under this handle's lock
     private volatile Job<JobHandle<D, R>> job;
     private volatile int worker = -1;
     private volatile boolean modelLoaded;
@@ -30,6 +31,7 @@ public final class JobHandle<D, R> {
     private volatile long startedNanos;
     private volatile long finishedNanos;
     private volatile String error;
+    private volatile R value;
     private volatile long loadNanos = -1;
     private volatile boolean requeued;
 
@@ -61,7 +63,7 @@ public final class JobHandle<D, R> {
 
     /** Returns the current status. */
     public JobStatus status() {
-        return status.get();
+        return status;
     }
 
     /** Returns the worker that ran or runs the job, or -1. */
@@ -105,6 +107,11 @@ public final class JobHandle<D, R> {
         return error;
     }
 
+    /** Returns the result once the job is DONE, else null; unlike {@link #result}, set before the status. */
+    public R resultIfDone() {
+        return status == JobStatus.DONE ? value : null;
+    }
+
     /**
      * Returns a future of the result, completed with the result when DONE, or exceptionally (the
      * cause a {@link JobFailedException} when FAILED, a {@link JobExpiredException} when EXPIRED, a
@@ -125,12 +132,15 @@ public final class JobHandle<D, R> {
         this.job = job;
     }
 
-    void started(Assignment<JobHandle<D, R>> assignment, long nowNanos) {
+    synchronized void started(Assignment<JobHandle<D, R>> assignment, long nowNanos) {
+        if (status != JobStatus.QUEUED) {
+            return;
+        }
         worker = assignment.worker();
         modelLoaded = assignment.load();
         dispatchReason = assignment.lazyReason();
         startedNanos = nowNanos;
-        status.compareAndSet(JobStatus.QUEUED, JobStatus.RUNNING);
+        status = JobStatus.RUNNING;
     }
 
     void loaded(long nanos) {
@@ -139,19 +149,20 @@ public final class JobHandle<D, R> {
 
     // a job that could not be delivered waits again: once if it may have reached its worker,
     // whenever it did not
-    boolean requeue(boolean mayHaveReached) {
-        if (mayHaveReached && requeued || !status.compareAndSet(JobStatus.RUNNING, JobStatus.QUEUED)) {
+    synchronized boolean requeue(boolean mayHaveReached) {
+        if (mayHaveReached && requeued || status != JobStatus.RUNNING) {
             return false;
         }
         requeued |= mayHaveReached;
         worker = -1;
         modelLoaded = false;
         startedNanos = 0;
+        status = JobStatus.QUEUED;
         return true;
     }
 
     boolean succeed(R value, long nowNanos) {
-        if (!end(JobStatus.RUNNING, JobStatus.DONE, nowNanos)) {
+        if (!end(JobStatus.RUNNING, JobStatus.DONE, nowNanos, null, value)) {
             return false;
         }
         result.complete(value);
@@ -159,42 +170,44 @@ public final class JobHandle<D, R> {
     }
 
     boolean fail(JobStatus from, String message, Throwable cause, long nowNanos) {
-        if (!end(from, JobStatus.FAILED, nowNanos)) {
+        if (!end(from, JobStatus.FAILED, nowNanos, message, null)) {
             return false;
         }
-        error = message;
         result.completeExceptionally(new JobFailedException(message, cause));
         return true;
     }
 
     boolean expire(String message, long nowNanos) {
-        if (!end(JobStatus.QUEUED, JobStatus.EXPIRED, nowNanos)) {
+        if (!end(JobStatus.QUEUED, JobStatus.EXPIRED, nowNanos, message, null)) {
             return false;
         }
-        error = message;
         result.completeExceptionally(new JobExpiredException(message));
         return true;
     }
 
     boolean cancel(long nowNanos) {
-        if (!end(JobStatus.QUEUED, JobStatus.CANCELLED, nowNanos)) {
+        if (!end(JobStatus.QUEUED, JobStatus.CANCELLED, nowNanos, null, null)) {
             return false;
         }
         result.completeExceptionally(new CancellationException("job " + id() + " cancelled"));
         return true;
     }
 
-    private boolean end(JobStatus from, JobStatus to, long nowNanos) {
-        if (!status.compareAndSet(from, to)) {
+    // the future completes after this returns, outside the lock: its callbacks see the final status
+    private synchronized boolean end(JobStatus from, JobStatus to, long nowNanos, String message, R outcome) {
+        if (status != from) {
             return false;
         }
         finishedNanos = nowNanos;
+        error = message;
+        value = outcome;
+        status = to;
         return true;
     }
 
     @Override
     public String toString() {
         Job<?> j = job;
-        return "JobHandle[" + (j == null ? "?" : j.id()) + ", " + model + ", " + status.get() + "]";
+        return "JobHandle[" + (j == null ? "?" : j.id()) + ", " + model + ", " + status + "]";
     }
 }

@@ -94,13 +94,13 @@ public final class FinishedJob implements KnownJob {
      * @throws IllegalArgumentException when the job has not ended
      */
     public static FinishedJob of(JobHandle<JsonNode, JsonNode> job, String key, Function<JsonNode, byte[]> encode) {
-        // read the status first: fields written before a status change are visible after it
+        // read the status first: the fields that go with it were written before it
         JobStatus status = job.status();
         long started = job.startedNanos();
         boolean ran = ran(status, started);
         byte[] result = null;
         if (status == JobStatus.DONE) {
-            JsonNode shown = ForwardJobs.shown(job.result().getNow(null));
+            JsonNode shown = ForwardJobs.shown(job.resultIfDone());
             result = shown == null ? null : encode.apply(shown);
         }
         return new FinishedJob(job.id(), job.model(), job.priority(), status, ran ? job.worker() : -1,
