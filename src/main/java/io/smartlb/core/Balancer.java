@@ -41,7 +41,6 @@ public final class Balancer<D, R> implements AutoCloseable {
     private final List<BlockingQueue<Assignment<JobHandle<D, R>>>> mailboxes;
     private final AtomicReferenceArray<Thread> loopThreads;
     private final AtomicReferenceArray<JobHandle<D, R>> running;
-    private final AtomicReferenceArray<Boolean> loopDead;
     private final Assignment<JobHandle<D, R>> stopSignal = new Assignment<>(-1, Job.of(-1, "-", 0, 0, null), false, () -> "stop", 0);
     private final AtomicInteger loopsDied = new AtomicInteger();
     private volatile boolean stopping;
@@ -57,10 +56,6 @@ public final class Balancer<D, R> implements AutoCloseable {
         this.mailboxes = new ArrayList<>(builder.workers);
         this.loopThreads = new AtomicReferenceArray<>(builder.workers);
         this.running = new AtomicReferenceArray<>(builder.workers);
-        this.loopDead = new AtomicReferenceArray<>(builder.workers);
-        for (int i = 0; i < builder.workers; i++) {
-            loopDead.set(i, false);
-        }
         for (int i = 0; i < builder.workers; i++) {
             mailboxes.add(new ArrayBlockingQueue<>(2));
         }
@@ -193,10 +188,8 @@ public final class Balancer<D, R> implements AutoCloseable {
      * and so does every worker once shutdown has taken the queue (during the drain it comes back).
      */
     public void markUp(int worker) {
-        if (!loopDead.get(worker)) {
-            deliver(dispatcher.markUp(worker, clock.getAsLong()));
-            endExpired();
-        }
+        deliver(dispatcher.markUp(worker, clock.getAsLong()));
+        endExpired();
     }
 
     /**
@@ -295,8 +288,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     // an Error escaped a job (or the loop was interrupted): fail its job, take the worker out of service
     private void loopDied(int id, Assignment<JobHandle<D, R>> assignment, Throwable death) {
         loopsDied.incrementAndGet();
-        loopDead.set(id, true);
-        dispatcher.markDown(id, clock.getAsLong());
+        dispatcher.retire(id, clock.getAsLong());
         endExpired();
         if (assignment != null && assignment != stopSignal) {
             failRunning(handleOf(assignment.job()), "worker " + id + " died: " + death, death);

@@ -23,13 +23,17 @@ import java.util.function.Consumer;
  *
  * <p>Threading: every public method takes one lock and returns; none blocks except
  * {@link #awaitIdle}. The caller runs the jobs it is handed outside the lock and reports each end
- * with {@link #complete}. The strategy is called under the lock. Submission costs O(W) for the
+ * with {@link #complete}. The strategy is called under the lock; when it throws, answers null or
+ * chooses a job that is not waiting, the oldest job runs instead (an exception from
+ * {@code observe} or {@code arrived} changes nothing else), and the failure is counted
+ * ({@link #strategyFailures}) and logged at the 1st, 10th, 100th... time. Submission costs O(W) for the
  * arrival rule plus the index and strategy costs; see {@link WaitingJobs}.
  *
  * @param <P> the job payload type
  */
 public final class Dispatcher<P> {
 
+    private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
     private final Strategy strategy;
@@ -43,9 +47,11 @@ public final class Dispatcher<P> {
     private final Queue<Job<P>> expiredAtDispatch = new ConcurrentLinkedQueue<>();
     private long maxWaitNanos;                                    // guarded by lock; 0: off
     private long nextId = 1;                                      // guarded by lock
+    private long lastSubmittedNanos = Long.MIN_VALUE;             // guarded by lock
     private int busy;                                             // guarded by lock
     private boolean closed;                                       // guarded by lock
     private boolean stopped;                                      // guarded by lock
+    private long strategyFailures;                                // guarded by lock
 
     /**
      * Creates a dispatcher for {@code workerCount} empty, idle workers whose extra assignments are
@@ -108,7 +114,8 @@ public final class Dispatcher<P> {
     }
 
     /**
-     * Admits a new job submitted at {@code nowNanos}.
+     * Admits a new job submitted at {@code nowNanos}, or at the previous job's submit time if that
+     * is later (submit times never go back).
      *
      * @return the job, and the assignment it caused for a free worker (null when none is free or
      *     the strategy left it idle); the assigned job may be another one than the new job
@@ -124,12 +131,16 @@ public final class Dispatcher<P> {
             if (waiting.size() >= capacity) {
                 throw new QueueFullException(capacity);
             }
-            Job<P> job = Job.of(nextId, model, priority, nowNanos, payload);
+            // callers read their clocks before this lock: submit times follow admission order, which
+            // expiry relies on (it stops at the first job submitted after the cut-off)
+            long submitted = Math.max(nowNanos, lastSubmittedNanos);
+            lastSubmittedNanos = submitted;
+            Job<P> job = Job.of(nextId, model, priority, submitted, payload);
             nextId++;
             waiting.add(job);
-            strategy.arrived(job, nowNanos);
+            tell(() -> strategy.arrived(job, submitted));
             Slot<P> slot = offeredWorker(model);
-            return new Admission<>(job, slot == null ? null : decide(slot, nowNanos));
+            return new Admission<>(job, slot == null ? null : decide(slot, submitted));
         } finally {
             lock.unlock();
         }
@@ -153,7 +164,7 @@ public final class Dispatcher<P> {
         lock.lock();
         try {
             if (cost != null) {
-                strategy.observe(cost);
+                tell(() -> strategy.observe(cost));
             }
             Slot<P> slot = slot(worker);
             if (slot.job == null) {
@@ -337,10 +348,20 @@ public final class Dispatcher<P> {
      * take its model's jobs); a running job still ends through {@link #complete}.
      */
     public void markDown(int worker, long nowNanos) {
+        markDown(worker, false, nowNanos);
+    }
+
+    /** As {@link #markDown}, for good: {@link #markUp} does not bring {@code worker} back (its loop died). */
+    public void retire(int worker, long nowNanos) {
+        markDown(worker, true, nowNanos);
+    }
+
+    private void markDown(int worker, boolean retire, long nowNanos) {
         lock.lock();
         try {
             Slot<P> slot = slot(worker);
             slot.up = false;
+            slot.retired |= retire;
             String left = slot.model;
             setModel(slot, null);
             publish(slot);
@@ -351,13 +372,15 @@ public final class Dispatcher<P> {
     }
 
     /**
-     * Brings {@code worker} back holding no model, and returns its first assignment or null.
+     * Brings {@code worker} back holding no model, and returns its first assignment or null; a
+     * worker {@linkplain #retire retired} stays down, and so does every worker once {@link
+     * #removeAllWaiting} ran after {@link #close}.
      */
     public Assignment<P> markUp(int worker, long nowNanos) {
         lock.lock();
         try {
             Slot<P> slot = slot(worker);
-            if (slot.up || stopped) {
+            if (slot.up || slot.retired || stopped) {
                 return null;
             }
             slot.up = true;
@@ -460,20 +483,21 @@ public final class Dispatcher<P> {
                 signalIfIdle();  // the drain may be waiting for the last of them
             }
         }
-        if (waiting.size() == 0) {
-            return null;
+        if (waiting.size() == 0 || stopped) {
+            return null;  // after shutdown took the queue, a job that comes back waits to be failed
         }
-        Decision decision = strategy.next(views[slot.id], waiting, workers, nowNanos);
-        if (decision == null) {
-            throw new IllegalStateException("strategy returned null; use Decision.idle(reason)");
-        }
+        Decision decision = ask(slot, nowNanos);
         if (decision.isIdle()) {
             return null;
         }
         @SuppressWarnings("unchecked")
         Job<P> job = (Job<P>) decision.job();
         if (!waiting.remove(job)) {
-            throw new IllegalStateException("strategy chose a job that is not waiting: " + job);
+            decision = strategyFailed(new IllegalStateException("it chose a job that is not waiting: " + job));
+            @SuppressWarnings("unchecked")
+            Job<P> oldest = (Job<P>) decision.job();
+            job = oldest;
+            waiting.remove(job);
         }
         boolean load = !job.model().equals(slot.model);
         String left = slot.model;
@@ -490,6 +514,57 @@ public final class Dispatcher<P> {
             reoffer(left, nowNanos);
         }
         return assignment;
+    }
+
+    // a strategy that throws or answers null must not strand the job or the worker: the oldest job runs
+    private Decision ask(Slot<P> slot, long nowNanos) {
+        try {
+            Decision decision = strategy.next(views[slot.id], waiting, workers, nowNanos);
+            return decision != null ? decision
+                    : strategyFailed(new IllegalStateException("it returned null; use Decision.idle(reason)"));
+        } catch (RuntimeException e) {
+            return strategyFailed(e);
+        }
+    }
+
+    // what the strategy learns from must not undo an admission or a completion half way
+    private void tell(Runnable event) {
+        try {
+            event.run();
+        } catch (RuntimeException e) {
+            countFailure(e, "; nothing else changes");
+        }
+    }
+
+    private Decision strategyFailed(RuntimeException e) {
+        countFailure(e, "; the oldest job runs instead");
+        Job<P> oldest = waiting.oldestHead();
+        return Decision.run(oldest, "oldest job: the strategy failed: " + e.getMessage());
+    }
+
+    private void countFailure(RuntimeException e, String consequence) {
+        strategyFailures++;
+        if (isPowerOfTen(strategyFailures)) {  // logged at the 1st, 10th, 100th... failure
+            LOG.log(System.Logger.Level.ERROR, "strategy " + strategy + " failed (" + strategyFailures
+                    + " time(s) so far)" + consequence, e);
+        }
+    }
+
+    private static boolean isPowerOfTen(long n) {
+        while (n % 10 == 0) {
+            n /= 10;
+        }
+        return n == 1;
+    }
+
+    /** Returns how often the strategy threw, answered null or chose a job that was not waiting. */
+    public long strategyFailures() {
+        lock.lock();
+        try {
+            return strategyFailures;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void setModel(Slot<P> slot, String model) {
@@ -529,6 +604,7 @@ public final class Dispatcher<P> {
         String model;
         Job<P> job;
         boolean up = true;
+        boolean retired;
         long completed;
         long failed;
         long loads;

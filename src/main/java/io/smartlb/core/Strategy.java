@@ -5,7 +5,9 @@ package io.smartlb.core;
  * block, must not mutate what it is shown, and must return a waiting job (normally some model's
  * head) or an idle decision; the only state it keeps is what it learns from {@link #observe} and
  * {@link #arrived}. The dispatcher calls it under its lock, one call at a time, so an
- * implementation needs no synchronization of its own.
+ * implementation needs no synchronization of its own. A strategy that throws, returns null or
+ * chooses a job that is not waiting is logged and counted, and the oldest job runs instead
+ * ({@link Dispatcher#strategyFailures}).
  */
 public interface Strategy {
 

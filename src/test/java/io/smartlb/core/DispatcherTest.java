@@ -325,10 +325,108 @@ final class DispatcherTest {
     }
 
     @Test
-    void complete_strategyReturningUnknownJob_fails() {
+    void submit_strategyChoosingAJobThatIsNotWaiting_runsTheOldestJob_andCountsTheFailure() {
         Job<String> stranger = Job.of(99, "m1", 0, 0, "x");
         Dispatcher<String> d = new Dispatcher<>((w, waiting, all, now) -> Decision.run(stranger, "bad"), 1, 10);
-        assertThatThrownBy(() -> d.submit("m1", 0, "1", 0)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("not waiting");
+
+        Assignment<String> a = d.submit("m1", 0, "1", 0).assignment();
+
+        assertThat(a.job().payload()).isEqualTo("1");
+        assertThat(a.lazyReason().get()).contains("strategy failed", "not waiting");
+        assertThat(d.strategyFailures()).isOne();
+        assertThat(d.queued()).isZero();
+    }
+
+    @Test
+    void complete_strategyThrowingOrAnsweringNull_runsTheOldestJob_andKeepsTheWorker() {
+        int[] calls = {0};
+        Strategy broken = (w, waiting, all, now) -> {
+            if (calls[0]++ % 2 == 0) {
+                throw new IllegalArgumentException("boom");
+            }
+            return null;
+        };
+        Dispatcher<String> d = new Dispatcher<>(broken, 1, 10);
+        d.submit("a", 0, "j1", 0);                  // throws: j1 runs
+        d.submit("b", 0, "j2", MS);
+        d.submit("a", 0, "j3", 2 * MS);
+
+        Assignment<String> next = d.complete(0, Outcome.DONE, 3 * MS);  // null: the oldest, j2, runs
+
+        assertThat(next.job().payload()).isEqualTo("j2");
+        assertThat(next.lazyReason().get()).contains("returned null");
+        assertThat(d.complete(0, Outcome.DONE, 4 * MS).job().payload()).isEqualTo("j3");
+        assertThat(d.strategyFailures()).isEqualTo(3);
+        assertThat(d.workers().get(0).completed()).isEqualTo(2);
+    }
+
+    @Test
+    void submitAndComplete_strategyThrowingWhileLearning_admitAndCompleteAnyway() {
+        Strategy fifo = new Fifo();
+        Strategy forgetful = new Strategy() {
+            @Override
+            public Decision next(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
+                return fifo.next(worker, waiting, workers, nowNanos);
+            }
+
+            @Override
+            public void arrived(Job<?> job, long nowNanos) {
+                throw new IllegalStateException("arrived");
+            }
+
+            @Override
+            public void observe(JobCost cost) {
+                throw new IllegalStateException("observe");
+            }
+        };
+        Dispatcher<String> d = new Dispatcher<>(forgetful, 1, 10);
+        d.submit("a", 0, "j1", 0);
+        d.submit("a", 0, "j2", MS);
+
+        Assignment<String> next = d.complete(0, Outcome.DONE, 2 * MS, new JobCost("a", true, MS, 2 * MS));
+
+        assertThat(next.job().payload()).isEqualTo("j2");
+        assertThat(d.strategyFailures()).isEqualTo(3);
+    }
+
+    @Test
+    void undelivered_afterShutdownTookTheQueue_waitsToBeFailed_notHandedToAnotherWorker() {
+        List<Assignment<String>> handedOff = new ArrayList<>();
+        Dispatcher<String> d = new Dispatcher<>(new Fifo(), 2, 10, handedOff::add, true);
+        d.submit("a", 0, "j1", 0);                  // worker 0; worker 1 stays free
+        d.close();
+        assertThat(d.removeAllWaiting()).isEmpty();
+
+        assertThat(d.undelivered(0, true, MS)).isNull();
+
+        assertThat(handedOff).isEmpty();
+        assertThat(d.removeAllWaiting()).extracting(Job::payload).containsExactly("j1");
+        assertThat(d.workers().get(1).state()).isEqualTo(WorkerState.IDLE);
+    }
+
+    @Test
+    void markUp_retiredWorker_staysDown() {
+        Dispatcher<String> d = new Dispatcher<>(new Fifo(), 2, 10, extra -> { }, true);
+        d.retire(0, 0);
+        d.submit("a", 0, "j1", MS);                 // worker 1
+        d.submit("a", 0, "j2", MS);                 // waits
+
+        assertThat(d.markUp(0, 2 * MS)).isNull();
+        assertThat(d.isDown(0)).isTrue();
+        assertThat(d.queued()).isOne();
+    }
+
+    @Test
+    void submit_clockReadBeforeAnEarlierSubmission_keepsSubmitTimesInAdmissionOrder() {
+        Dispatcher<String> d = new Dispatcher<>(new Fifo(), 1, 10, extra -> { }, true);
+        d.expireAtDispatch(10 * MS);
+        d.submit("a", 0, "running", 0);
+        d.submit("a", 0, "j1", 5 * MS);
+        Job<String> late = d.submit("b", 0, "j2", 4 * MS).job();  // its caller read the clock first
+
+        assertThat(late.submittedNanos()).isEqualTo(5 * MS);
+        d.complete(0, Outcome.DONE, 16 * MS);       // both waited 11 ms: both expire, none runs
+        assertThat(d.takeExpired().payload()).isEqualTo("j1");
+        assertThat(d.takeExpired().payload()).isEqualTo("j2");
     }
 }
