@@ -167,6 +167,11 @@ public final class Balancer<D, R> implements AutoCloseable {
         return loopsDied.get();
     }
 
+    /** Returns how often the strategy failed and the oldest job ran instead ({@link Dispatcher#strategyFailures}). */
+    public long strategyFailures() {
+        return dispatcher.strategyFailures();
+    }
+
     /** Returns whether shutdown has begun. */
     public boolean isShuttingDown() {
         return dispatcher.isClosed();

@@ -26,6 +26,7 @@ final class BalancerMeters {
     static final String MODEL_LOAD = "balancer.model.load";
     static final String WORKERS_BUSY = "balancer.workers.busy";
     static final String WORKERS_DOWN = "balancer.workers.down";
+    static final String STRATEGY_FAILURES = "balancer.strategy.failures";
 
     static final String MODEL_TAG = "model";
 

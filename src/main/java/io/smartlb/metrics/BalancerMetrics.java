@@ -1,5 +1,6 @@
 package io.smartlb.metrics;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -58,6 +59,7 @@ public class BalancerMetrics implements JobListener {
         for (String gauge : new String[] {BalancerMeters.QUEUE_SIZE, BalancerMeters.WORKERS_BUSY, BalancerMeters.WORKERS_DOWN}) {
             registry.find(gauge).gauges().forEach(registry::remove);
         }
+        registry.find(BalancerMeters.STRATEGY_FAILURES).functionCounters().forEach(registry::remove);
         Gauge.builder(BalancerMeters.QUEUE_SIZE, service, BalancerService::queued)
                 .description("Jobs waiting in the queue")
                 .register(registry);
@@ -66,6 +68,9 @@ public class BalancerMetrics implements JobListener {
                 .register(registry);
         Gauge.builder(BalancerMeters.WORKERS_DOWN, service, s -> down(s.workers()))
                 .description("Workers out of service: a failed health probe, a job's failed connection, or a worker loop that died")
+                .register(registry);
+        FunctionCounter.builder(BalancerMeters.STRATEGY_FAILURES, service, BalancerService::strategyFailures)
+                .description("Decisions where the strategy threw, answered null or chose a job not waiting; the oldest job ran")
                 .register(registry);
     }
 

@@ -255,6 +255,11 @@ public class BalancerService {
         return balancer.deadLoops();
     }
 
+    /** Returns how often the strategy failed and the oldest job ran instead. */
+    public long strategyFailures() {
+        return balancer.strategyFailures();
+    }
+
     /** Returns the maximum time a job may wait, or zero for none. */
     public Duration maxWait() {
         return config.queue().maxWait();

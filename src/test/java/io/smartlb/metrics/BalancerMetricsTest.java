@@ -35,6 +35,8 @@ final class BalancerMetricsTest {
         assertThat(scrape.matching("balancer_workers_busy")).hasSize(1);
         assertThat(scrape.matching("balancer_workers_down")).hasSize(1);
         assertThat(scrape.sum("balancer_workers_down")).isZero();
+        assertThat(scrape.matching("balancer_strategy_failures_total")).hasSize(1);
+        assertThat(scrape.sum("balancer_strategy_failures_total")).isZero();
         for (String timer : new String[] {"balancer_job_wait_seconds", "balancer_job_processing_seconds",
                 "balancer_model_load_seconds"}) {
             assertThat(scrape.matching(timer + "_count")).hasSize(1);
