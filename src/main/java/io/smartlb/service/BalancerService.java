@@ -32,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
@@ -77,6 +78,7 @@ public class BalancerService {
     private final long originWallNanosOfMilli = originWall.getNano() % 1_000_000L;
     private final ModelNames models = new ModelNames(1024);
     private volatile boolean draining;
+    private final AtomicLong failedInDrain = new AtomicLong();  // jobs failed unstarted while draining
     private final Set<Integer> reportedDown = ConcurrentHashMap.newKeySet();
     private ManagedExecutor executor;
     private Balancer<JsonNode, JsonNode> balancer;
@@ -359,7 +361,8 @@ public class BalancerService {
         try {
             boolean drained = balancer.shutdown(timeout);
             if (!drained) {
-                LOG.warnf("drain timeout %s passed; the jobs left were failed", timeout);
+                LOG.warnf("drain timeout %s passed; the jobs left were failed: %d that had not started (each logged at"
+                        + " DEBUG), and each running one on a line of its own", timeout, failedInDrain.get());
             }
             return drained;
         } catch (InterruptedException e) {
@@ -417,6 +420,10 @@ public class BalancerService {
             registry.finished(job);
             if (job.status() == JobStatus.FAILED && job.worker() >= 0) {
                 LOG.warnf("job %d (model %s) failed on worker %d: %s", job.id(), job.model(), job.worker(), job.error());
+            } else if (job.status() == JobStatus.FAILED && draining) {
+                // a full queue would log thousands of lines: drain() sums them up in one
+                failedInDrain.incrementAndGet();
+                LOG.debugf("job %d (model %s) failed before it started: %s", job.id(), job.model(), job.error());
             } else if (job.status() == JobStatus.FAILED) {
                 LOG.warnf("job %d (model %s) failed before it started: %s", job.id(), job.model(), job.error());
             } else if (job.status() == JobStatus.EXPIRED) {

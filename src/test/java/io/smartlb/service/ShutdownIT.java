@@ -77,6 +77,24 @@ final class ShutdownIT {
                 .doesNotContain("Timed out waiting for graceful shutdown");
     }
 
+    @Test
+    void sigterm_drainTimeoutPassing_failsTheQueuedJobs_andSumsThemUpInOneLogLine() throws Exception {
+        String base = start("balancer.workers=1", "balancer.simulated.load-time=20s",
+                "balancer.shutdown.drain-timeout=1s");
+        for (int i = 0; i < 20; i++) {
+            assertThat(post(base + "/jobs?wait=false", "{\"model\":\"m1\"}").statusCode()).isEqualTo(202);
+        }
+        await().atMost(PATIENCE).until(() -> get(base + "/queue").body().contains("\"size\":19"));
+
+        process.destroy();  // SIGTERM
+
+        assertThat(process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the process exited").isTrue();
+        assertThat(Files.readString(log))
+                .contains("drain timeout PT1S passed; the jobs left were failed: 19 that had not started")
+                .doesNotContain("failed before it started")
+                .containsOnlyOnce("failed on worker 0: shutting down: the drain timeout passed while the job ran");
+    }
+
     // starts the jar on a free loopback port and returns its base address once it answers
     private String start(String... properties) throws Exception {
         assertThat(JAR).as("the packaged app; run mvn verify").exists();
