@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.smartlb.core.QueueFullException;
 import io.smartlb.core.ShutdownException;
+import io.smartlb.service.DataTooLargeException;
 import io.smartlb.service.IdempotencyKeyReusedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -29,6 +30,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response queueFull(QueueFullException e) {
         return Problems.problem(429, e.getMessage(), Map.of()).header("Retry-After", "1").build();
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(DataTooLargeException e) {
+        return Problems.problem(413, e.getMessage(), Map.of()).build();
     }
 
     @ServerExceptionMapper

@@ -139,6 +139,7 @@ public class BalancerService {
      * @throws io.smartlb.core.QueueFullException when the queue is full
      * @throws io.smartlb.core.ShutdownException while draining
      * @throws IdempotencyKeyReusedException when the key was used for another request
+     * @throws DataTooLargeException when the data alone is over balancer.queue.max-bytes
      */
     public Submission submit(String model, JsonNode data, double priority, String idempotencyKey) {
         return submit(model, data, priority, idempotencyKey, 0);
@@ -154,6 +155,9 @@ public class BalancerService {
      * @throws IdempotencyKeyReusedException when the key was used for another request
      */
     public Submission submit(String model, JsonNode data, double priority, String idempotencyKey, long dataBytes) {
+        if (dataBytes > queuedData.limit()) {
+            throw new DataTooLargeException(dataBytes, queuedData.limit());  // a 429 would invite retries forever
+        }
         JobRegistry.Lookup lookup = registry.register(idempotencyKey, dataBytes,
                 () -> admit(models.canonical(model), data, priority, dataBytes));
         JobHandle<JsonNode, JsonNode> job = lookup.handle();

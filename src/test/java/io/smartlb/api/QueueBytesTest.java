@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Queued and running jobs hold at most {@code balancer.queue.max-bytes} of request data: a body that
- * would pass it gets 429 and is counted as refused, and the bytes come back when jobs end.
+ * would pass it gets 429 and is counted as refused, and the bytes come back when jobs end; a body
+ * over it by itself gets 413, as no retry could succeed.
  */
 @QuarkusTest
 @TestProfile(QueueBytesTest.SmallByteBudget.class)
@@ -51,5 +52,14 @@ class QueueBytesTest {
         Api.awaitFinal(running);
         assertThat(Api.awaitFinal(big).getString("status")).isEqualTo("DONE");
         post(model, 12_000).then().statusCode(202);
+    }
+
+    @Test
+    void submit_bodyOverTheWholeByteBudget_returns413_withoutRetryAfter() {
+        Response refused = post(Api.model("huge"), 25_000);
+
+        JsonPath problem = assertProblem(refused, 413);
+        assertThat(problem.getString("detail")).contains("balancer.queue.max-bytes (20000)", "can never be queued");
+        assertThat(refused.header("Retry-After")).isNull();
     }
 }

@@ -1,0 +1,15 @@
+package io.smartlb.service;
+
+/**
+ * A job's data is larger than {@code balancer.queue.max-bytes} allows all queued and running jobs
+ * together, so it could never be queued; nothing was queued, and a retry cannot succeed.
+ */
+public final class DataTooLargeException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    DataTooLargeException(long bytes, long limit) {
+        super("job data of " + bytes + " bytes is more than balancer.queue.max-bytes (" + limit
+                + ") allows for all queued and running jobs together; it can never be queued");
+    }
+}
