@@ -51,6 +51,7 @@ public final class HttpBackend implements Backend {
     private final String modelHeader;
     private final Duration timeout;
     private final String healthPath;
+    private final Duration probeTimeout;
     private final HttpClient client;
     private final long maxResponseBytes;
 
@@ -60,10 +61,11 @@ public final class HttpBackend implements Backend {
      * @param modelHeader the header that names the model
      * @param timeout per request, load included
      * @param healthPath probed with GET; 2xx means up
+     * @param probeTimeout how long a probe may take before the upstream counts as down
      * @param maxResponseBytes the longest answer read; a longer one fails the job
      */
     public HttpBackend(List<URI> upstreams, String path, String modelHeader, Duration timeout, String healthPath,
-                       HttpClient client, long maxResponseBytes) {
+                       Duration probeTimeout, HttpClient client, long maxResponseBytes) {
         if (upstreams.isEmpty()) {
             throw new IllegalArgumentException("at least one upstream is needed");
         }
@@ -72,6 +74,7 @@ public final class HttpBackend implements Backend {
         this.modelHeader = Objects.requireNonNull(modelHeader, "modelHeader");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.healthPath = Objects.requireNonNull(healthPath, "healthPath");
+        this.probeTimeout = Objects.requireNonNull(probeTimeout, "probeTimeout");
         this.client = Objects.requireNonNull(client, "client");
         if (maxResponseBytes < 1) {
             throw new IllegalArgumentException("maxResponseBytes must be >= 1: " + maxResponseBytes);
@@ -134,7 +137,7 @@ public final class HttpBackend implements Backend {
 
     @Override
     public CompletionStage<Boolean> probe(int worker) {
-        HttpRequest request = HttpRequest.newBuilder(resolve(worker, healthPath, null)).timeout(timeout).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(resolve(worker, healthPath, null)).timeout(probeTimeout).GET().build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .thenApply(response -> response.statusCode() / 100 == 2)
                 .exceptionally(e -> false);

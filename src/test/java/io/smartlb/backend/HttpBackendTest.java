@@ -49,7 +49,7 @@ final class HttpBackendTest {
             servers.add(server);
             upstreams.add(URI.create(server.url()));
         }
-        backend = new HttpBackend(upstreams, "/", "X-Model", TIMEOUT, "/health", HttpBackend.newClient(TIMEOUT), MAX_RESPONSE);
+        backend = new HttpBackend(upstreams, "/", "X-Model", TIMEOUT, "/health", TIMEOUT, HttpBackend.newClient(TIMEOUT), MAX_RESPONSE);
         balancer = Balancer.<JsonNode, JsonNode>builder(backend::run)
                 .workers(count).strategy(new Affinity()).executor(executor).capacity(1000).build();
     }
@@ -96,7 +96,7 @@ final class HttpBackendTest {
     void run_upstreamError_failsJobWithStatusAndBodyStart() throws Exception {
         start(0, 1);
         HttpBackend failing = new HttpBackend(List.of(URI.create(servers.get(0).url())), "/fail", "X-Model",
-                TIMEOUT, "/health", HttpBackend.newClient(TIMEOUT), MAX_RESPONSE);
+                TIMEOUT, "/health", TIMEOUT, HttpBackend.newClient(TIMEOUT), MAX_RESPONSE);
         assertThatThrownBy(() -> failing.run(new Task<>(0, 1, "m1", true, null, System::nanoTime)))
                 .isInstanceOfSatisfying(UpstreamException.class, e -> {
                     assertThat(e.upstreamStatus()).isEqualTo(500);
@@ -109,7 +109,7 @@ final class HttpBackendTest {
         start(0, 1);
         Duration timeout = Duration.ofMillis(500);
         HttpBackend stalling = new HttpBackend(List.of(URI.create(servers.get(0).url())), "/stall", "X-Model",
-                timeout, "/health", HttpBackend.newClient(timeout), MAX_RESPONSE);
+                timeout, "/health", timeout, HttpBackend.newClient(timeout), MAX_RESPONSE);
 
         assertThatThrownBy(() -> stalling.run(new Task<>(0, 1, "m1", true, null, System::nanoTime)))
                 .isInstanceOfSatisfying(UpstreamException.class, e -> {
@@ -119,17 +119,30 @@ final class HttpBackendTest {
     }
 
     @Test
+    void probe_upstreamThatNeverAnswers_isDownAfterTheProbeTimeout_notTheRequestTimeout() throws Exception {
+        // the kernel accepts connections into the backlog; nothing ever reads or answers them
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Duration requestTimeout = Duration.ofMinutes(5);
+            HttpBackend hung = new HttpBackend(List.of(URI.create("http://127.0.0.1:" + silent.getLocalPort())), "/",
+                    "X-Model", requestTimeout, "/health", Duration.ofMillis(300), HttpBackend.newClient(requestTimeout),
+                    MAX_RESPONSE);
+
+            assertThat(hung.probe(0).toCompletableFuture().get(30, TimeUnit.SECONDS)).isFalse();
+        }
+    }
+
+    @Test
     void run_answerOverTheSizeLimit_failsTheJob() throws Exception {
         start(0, 1);
         HttpBackend bounded = new HttpBackend(List.of(URI.create(servers.get(0).url())), "/big", "X-Model",
-                TIMEOUT, "/health", HttpBackend.newClient(TIMEOUT), 1_000);
+                TIMEOUT, "/health", TIMEOUT, HttpBackend.newClient(TIMEOUT), 1_000);
 
         assertThatThrownBy(() -> bounded.run(new Task<>(0, 1, "m1", true, null, System::nanoTime)))
                 .isInstanceOf(UpstreamException.class)
                 .hasMessageEndingWith("answered with status 200, and smartlb stopped reading: the answer is over"
                         + " balancer.http.max-response-size (1000 bytes)");
         HttpBackend roomy = new HttpBackend(List.of(URI.create(servers.get(0).url())), "/big", "X-Model",
-                TIMEOUT, "/health", HttpBackend.newClient(TIMEOUT), 10_000);
+                TIMEOUT, "/health", TIMEOUT, HttpBackend.newClient(TIMEOUT), 10_000);
         assertThat(roomy.run(new Task<>(0, 2, "m1", false, null, System::nanoTime)).asText()).hasSize(9_998);
     }
 
@@ -137,7 +150,7 @@ final class HttpBackendTest {
     void run_answerBrokenOff_failsTheJob_withoutSendingItAgain() throws Exception {
         start(0, 2);
         backend = new HttpBackend(servers.stream().map(s -> URI.create(s.url())).toList(), "/truncate", "X-Model",
-                TIMEOUT, "/health", HttpBackend.newClient(TIMEOUT), MAX_RESPONSE);
+                TIMEOUT, "/health", TIMEOUT, HttpBackend.newClient(TIMEOUT), MAX_RESPONSE);
         Balancer<JsonNode, JsonNode> truncating = Balancer.<JsonNode, JsonNode>builder(backend::run)
                 .workers(2).strategy(new Affinity()).executor(executor).capacity(10).build();
         try {
@@ -217,7 +230,7 @@ final class HttpBackendTest {
                 }
                 Duration timeout = Duration.ofMillis(800);
                 HttpBackend stalled = new HttpBackend(List.of(URI.create("http://127.0.0.1:" + full.getLocalPort())), "/",
-                        "X-Model", timeout, "/health", HttpBackend.newClient(timeout), MAX_RESPONSE);
+                        "X-Model", timeout, "/health", timeout, HttpBackend.newClient(timeout), MAX_RESPONSE);
 
                 assertThatThrownBy(() -> stalled.run(new Task<>(0, 1, "m1", true, null, System::nanoTime)))
                         .isInstanceOfSatisfying(NotDeliveredException.class, e -> assertThat(e.mayHaveReached()).isFalse())
