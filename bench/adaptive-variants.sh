@@ -3,7 +3,8 @@
 # variants it was not developed on (other seeds, worker and model counts, costs, priority mixes,
 # an overloaded and a saturated system), then 24 drawn at random, then two sets of 40 drawn over
 # wider ranges, then 40 more drawn last, then 40 drawn after the arrival-rate join rule was chosen,
-# then 40 drawn after gated service under the bound was chosen.
+# then 40 drawn after gated service under the bound was chosen, then 40 drawn after lone jobs were
+# shared before any load is measured.
 # Prints one row per trace and a summary per set; see bench/CompareStrategies.java.
 #
 #   ./mvnw -B package -DskipTests && bench/adaptive-variants.sh
@@ -292,4 +293,50 @@ gen check-37-w6         6 --jobs 2000 --models 10 --seed 1137 --rate 24.0 --zipf
 gen check-38-w2         2 --jobs 20000 --models 2000 --seed 1138 --rate 320.0 --zipf 1.0 --load-ms 500 --process-ms 5
 gen check-39-w8         8 --jobs 20000 --models 100 --seed 1139 --rate 16.0 --zipf 1.5 --load-ms 10000 --process-ms 100
 echo "== 40 check traces (drawn after gated service was chosen, run once)"
+java -cp "$CP" bench/CompareStrategies.java "${ARGS[@]}"
+
+# 40 more (blind-*), drawn with bench/DrawVariants.java (java.util.Random(2029), seeds 1200 + i) after
+# lone jobs were shared before any load is measured, and run once with and without that rule.
+ARGS=()
+gen blind-00-w2         2 --jobs 2000 --models 10 --seed 1200 --rate 2.4 --zipf 0.5 --load-ms 1000 --process-ms 500
+gen blind-01-w8         8 --jobs 20000 --models 2000 --seed 1201 --rate 380 --zipf 0.5 --load-ms 200 --process-ms 20
+gen blind-02-w6         6 --jobs 2000 --models 20 --seed 1202 --rate 120 --zipf 0.8 --load-ms 500 --process-ms 20
+gen blind-03-w3         3 --jobs 20000 --models 20 --seed 1203 --rate 0 --zipf 0 --load-ms 1000 --process-ms 5
+gen blind-04-w8         8 --jobs 2000 --models 10 --seed 1204 --rate 320 --zipf 0 --load-ms 200 --process-ms 20
+gen blind-05-w8         8 --jobs 20000 --models 20 --seed 1205 --rate 380 --zipf 1.5 --load-ms 10000 --process-ms 20
+gen blind-06-w3         3 --jobs 2000 --models 100 --seed 1206 --rate 1.2 --zipf 1.2 --load-ms 500 --process-ms 500 --priority-share 0.5 --priority-s 120
+gen blind-07-w6         6 --jobs 2000 --models 2000 --seed 1207 --rate 1140 --zipf 1.5 --load-ms 3000 --process-ms 5
+gen blind-08-w2         2 --jobs 10000 --models 20 --seed 1208 --rate 20 --zipf 0 --load-ms 3000 --process-ms 20 --priority-share 0.2 --priority-s 30
+gen blind-09-w4         4 --jobs 20000 --models 500 --seed 1209 --rate 8 --zipf 1.2 --load-ms 3000 --process-ms 100
+gen blind-10-w6         6 --jobs 10000 --models 20 --seed 1210 --rate 480 --zipf 0 --load-ms 3000 --process-ms 5 --priority-share 0.5 --priority-s 5
+gen blind-11-w8         8 --jobs 2000 --models 10 --seed 1211 --rate 48 --zipf 1 --load-ms 10000 --process-ms 100
+gen blind-12-w2         2 --jobs 10000 --models 500 --seed 1212 --rate 95 --zipf 1.5 --load-ms 500 --process-ms 20
+gen blind-13-w12       12 --jobs 10000 --models 10 --seed 1213 --rate 2280 --zipf 0.8 --load-ms 200 --process-ms 5
+gen blind-14-w8         8 --jobs 20000 --models 100 --seed 1214 --rate 64 --zipf 1.5 --load-ms 200 --process-ms 100
+gen blind-15-w3         3 --jobs 20000 --models 100 --seed 1215 --rate 60 --zipf 1.2 --load-ms 500 --process-ms 20
+gen blind-16-w6         6 --jobs 10000 --models 20 --seed 1216 --rate 1140 --zipf 0 --load-ms 200 --process-ms 5
+gen blind-17-w2         2 --jobs 10000 --models 2000 --seed 1217 --rate 60 --zipf 0 --load-ms 1000 --process-ms 20
+gen blind-18-w6         6 --jobs 2000 --models 20 --seed 1218 --rate 240 --zipf 1 --load-ms 500 --process-ms 20
+gen blind-19-w2         2 --jobs 10000 --models 2000 --seed 1219 --rate 95 --zipf 0.5 --load-ms 1000 --process-ms 20
+gen blind-20-w4         4 --jobs 10000 --models 2000 --seed 1220 --rate 0 --zipf 0.8 --load-ms 3000 --process-ms 5
+gen blind-21-w8         8 --jobs 20000 --models 2000 --seed 1221 --rate 0 --zipf 1.5 --load-ms 3000 --process-ms 500
+gen blind-22-w2         2 --jobs 20000 --models 2000 --seed 1222 --rate 80 --zipf 1 --load-ms 3000 --process-ms 20
+gen blind-23-w4         4 --jobs 10000 --models 100 --seed 1223 --rate 0 --zipf 0.8 --load-ms 10000 --process-ms 500 --priority-share 0.5 --priority-s 30
+gen blind-24-w3         3 --jobs 2000 --models 2000 --seed 1224 --rate 570 --zipf 0 --load-ms 3000 --process-ms 5 --priority-share 0.5 --priority-s 120
+gen blind-25-w6         6 --jobs 2000 --models 20 --seed 1225 --rate 12 --zipf 0.8 --load-ms 3000 --process-ms 100
+gen blind-26-w4         4 --jobs 10000 --models 100 --seed 1226 --rate 480 --zipf 1.5 --load-ms 10000 --process-ms 5 --priority-share 0.5 --priority-s 30
+gen blind-27-w8         8 --jobs 10000 --models 100 --seed 1227 --rate 320 --zipf 0 --load-ms 1000 --process-ms 20 --priority-share 0.05 --priority-s 5
+gen blind-28-w6         6 --jobs 2000 --models 10 --seed 1228 --rate 960 --zipf 1.2 --load-ms 500 --process-ms 5 --priority-share 0.5 --priority-s 5
+gen blind-29-w8         8 --jobs 2000 --models 2000 --seed 1229 --rate 64 --zipf 1 --load-ms 3000 --process-ms 100
+gen blind-30-w3         3 --jobs 2000 --models 100 --seed 1230 --rate 6 --zipf 1.5 --load-ms 1000 --process-ms 100
+gen blind-31-w8         8 --jobs 10000 --models 100 --seed 1231 --rate 9.6 --zipf 0.8 --load-ms 200 --process-ms 500 --priority-share 0.2 --priority-s 5
+gen blind-32-w3         3 --jobs 20000 --models 100 --seed 1232 --rate 6 --zipf 1.2 --load-ms 10000 --process-ms 100
+gen blind-33-w4         4 --jobs 20000 --models 20 --seed 1233 --rate 8 --zipf 1.5 --load-ms 1000 --process-ms 100
+gen blind-34-w6         6 --jobs 10000 --models 10 --seed 1234 --rate 720 --zipf 0.5 --load-ms 500 --process-ms 5
+gen blind-35-w12       12 --jobs 20000 --models 20 --seed 1235 --rate 4.8 --zipf 1 --load-ms 3000 --process-ms 500
+gen blind-36-w12       12 --jobs 10000 --models 500 --seed 1236 --rate 72 --zipf 0.5 --load-ms 10000 --process-ms 100 --priority-share 0.2 --priority-s 30
+gen blind-37-w8         8 --jobs 10000 --models 2000 --seed 1237 --rate 9.6 --zipf 1.5 --load-ms 10000 --process-ms 500
+gen blind-38-w3         3 --jobs 2000 --models 10 --seed 1238 --rate 5.7 --zipf 1.2 --load-ms 200 --process-ms 500
+gen blind-39-w4         4 --jobs 10000 --models 100 --seed 1239 --rate 40 --zipf 1.5 --load-ms 1000 --process-ms 20
+echo "== 40 blind traces (drawn after lone jobs were shared before any load is measured, run once)"
 java -cp "$CP" bench/CompareStrategies.java "${ARGS[@]}"

@@ -47,6 +47,11 @@ final class CostModel {
         return e == null || !e.processSeen ? overall.process : e.process;
     }
 
+    /** Returns whether any load was measured yet: before, every load time is the configured default. */
+    boolean hasSeenALoad() {
+        return overall.loadSeen;
+    }
+
     /** Returns the load time over all models so far (each load counts once), in nanoseconds. */
     double averageLoadNanos() {
         return overall.load;

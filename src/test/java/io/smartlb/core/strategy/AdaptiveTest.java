@@ -208,6 +208,18 @@ final class AdaptiveTest {
     }
 
     @Test
+    void next_loneJobOfHeldModel_beforeAnyLoadWasMeasured_isShared_thenLeftOnceLoadsAreKnownDear() {
+        Job<Void> lone = queue.job("m2", 0);  // the defaults say a load takes 50 job times, but nothing was measured
+        Decision d = next(idle(0, null), 1, busy(1, "m2"));
+        assertThat(d.job()).isEqualTo(lone);
+        assertThat(d.reason()).isEqualTo("loaded m2: shared with 1 worker(s), a lone job, and no load was measured yet;"
+                + " 1 waiting, head waited 1.0 s");
+
+        adaptive.observe(new JobCost("m3", true, Duration.ofSeconds(5).toNanos(), Duration.ofMillis(5_100).toNanos()));
+        assertThat(next(idle(0, null), 1, busy(1, "m2")).isIdle()).isTrue();
+    }
+
+    @Test
     void next_heldBatch_isNotJoinedHoweverOld() {
         queue.job("m2", 0);
         queue.job("m2", 0);
