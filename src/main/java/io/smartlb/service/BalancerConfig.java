@@ -165,6 +165,10 @@ public interface BalancerConfig {
         @WithDefault("5s")
         Duration healthInterval();
 
+        /** Returns how long a probe may take before its upstream counts as down; by default the request timeout. */
+        @WithDefault("${balancer.http.timeout}")
+        Duration healthTimeout();
+
         /** Returns the longest upstream answer read into memory; a longer one fails its job (502). */
         @WithDefault("16M")
         MemorySize maxResponseSize();

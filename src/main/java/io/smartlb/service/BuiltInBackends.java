@@ -45,9 +45,10 @@ class BuiltInBackends {
             throw new InvalidConfigException("balancer.http.timeout", timeout + " must be > 0, e.g. 60s");
         }
         // ConfigChecks has checked the size
-        // a probe answers before the next is due, or its upstream counts as down: a hung upstream
-        // stops getting jobs within one interval, not one request timeout
-        Duration probeTimeout = timeout.compareTo(http.healthInterval()) < 0 ? timeout : http.healthInterval();
+        Duration probeTimeout = http.healthTimeout();
+        if (probeTimeout.isNegative() || probeTimeout.isZero()) {
+            throw new InvalidConfigException("balancer.http.health-timeout", probeTimeout + " must be > 0, e.g. 5s");
+        }
         return new HttpBackend(upstreams, http.path(), http.modelHeader(), timeout, http.healthPath(), probeTimeout,
                 HttpBackend.newClient(timeout), http.maxResponseSize().asLongValue());
     }

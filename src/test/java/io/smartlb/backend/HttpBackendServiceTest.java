@@ -61,9 +61,10 @@ final class HttpBackendServiceTest {
         int served = servers().stream().mapToInt(s -> s.served().size()).sum() - servedBefore;
         assertThat(served).isEqualTo(30);
         // in arrival order every job would switch; grouped, each server loads its model once, and
-        // affinity lets the first server to run dry take one last job of the other model
+        // affinity lets a server that runs dry take the other model's last jobs: when both run dry
+        // at about the same time (a loaded machine), each does so once
         assertThat(loads).as("served: %s / %s", servers().get(0).served(), servers().get(1).served())
-                .isBetween(2, 3);
+                .isBetween(2, 4);
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartlb.backend.HttpBackend;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,6 +29,7 @@ final class BuiltInBackendsTest {
         "balancer.http.health-path  | /health/{model} | braces are not allowed",
         "balancer.http.upstreams    | http://127.0.0.1:99999 | port 99999 is over 65535",
         "balancer.http.upstreams    | http://127.0.0.1:18091?x=1 | has a query or fragment",
+        "balancer.http.health-timeout | 0s           | must be > 0",
     })
     void http_badSetting_failsStartupNamingTheKey(String key, String value, String problem) {
         BalancerConfig config = TestConfigs.config(http(key, value));
@@ -45,5 +48,13 @@ final class BuiltInBackendsTest {
     })
     void http_goodSetting_builds(String key, String value) {
         assertThat(new BuiltInBackends().http(TestConfigs.config(http(key, value)))).isInstanceOf(HttpBackend.class);
+    }
+
+    @Test
+    void healthTimeout_unset_followsTheRequestTimeout() {
+        assertThat(TestConfigs.config(http("balancer.http.timeout", "7s")).http().healthTimeout())
+                .isEqualTo(Duration.ofSeconds(7));
+        assertThat(TestConfigs.config(http("balancer.http.health-timeout", "2s")).http().healthTimeout())
+                .isEqualTo(Duration.ofSeconds(2));
     }
 }

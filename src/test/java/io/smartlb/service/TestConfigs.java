@@ -17,6 +17,7 @@ final class TestConfigs {
     /** Returns the mapping of these values over the defaults, with Quarkus' syntax for durations (10s) and sizes (16M). */
     static BalancerConfig config(Map<String, String> values) {
         return new SmallRyeConfigBuilder()
+                .addDefaultInterceptors()  // expands ${...} in values, as Quarkus does
                 .withMapping(BalancerConfig.class)
                 .withConverter(Duration.class, 200, new DurationConverter())
                 .withConverter(MemorySize.class, 200, new MemorySizeConverter())
