@@ -33,6 +33,8 @@ import java.util.function.LongSupplier;
  */
 public final class Balancer<D, R> implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(Balancer.class.getName());
+
     private final Dispatcher<JobHandle<D, R>> dispatcher;
     private final Work<D, R> work;
     private final LongSupplier clock;
@@ -89,7 +91,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         handle.bind(admission.job());
         listener.submitted(handle);
         deliver(admission.assignment());
-        endExpired();
+        afterDispatch();
         return handle;
     }
 
@@ -109,7 +111,7 @@ public final class Balancer<D, R> implements AutoCloseable {
      * first any the dispatcher removed that way (those are not in the list returned).
      */
     public List<JobHandle<D, R>> expire(Duration maxWait) {
-        endExpired();
+        afterDispatch();
         long now = clock.getAsLong();
         List<JobHandle<D, R>> expired = new ArrayList<>();
         for (Job<JobHandle<D, R>> job : dispatcher.expire(now, maxWait.toNanos())) {
@@ -121,11 +123,16 @@ public final class Balancer<D, R> implements AutoCloseable {
         return expired;
     }
 
-    // ends the jobs the dispatcher removed when a worker asked for a job
-    private void endExpired() {
+    // after a dispatcher call, outside its lock: ends the jobs it removed when a worker asked for a
+    // job, and logs the strategy failures it counted
+    private void afterDispatch() {
         Job<JobHandle<D, R>> job;
         while ((job = dispatcher.takeExpired()) != null) {
             endExpired(handleOf(job), maxWait, clock.getAsLong());
+        }
+        Dispatcher.StrategyFailure failure;
+        while ((failure = dispatcher.takeStrategyFailure()) != null) {
+            LOG.log(System.Logger.Level.ERROR, failure.message(), failure.cause());
         }
     }
 
@@ -167,7 +174,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         return loopsDied.get();
     }
 
-    /** Returns how often the strategy failed and the oldest job ran instead ({@link Dispatcher#strategyFailures}). */
+    /** Returns how often the strategy failed ({@link Dispatcher#strategyFailures}). */
     public long strategyFailures() {
         return dispatcher.strategyFailures();
     }
@@ -185,7 +192,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     /** Takes a worker out of service; its running job, if any, still ends normally. */
     public void markDown(int worker) {
         dispatcher.markDown(worker, clock.getAsLong());
-        endExpired();
+        afterDispatch();
     }
 
     /**
@@ -194,7 +201,7 @@ public final class Balancer<D, R> implements AutoCloseable {
      */
     public void markUp(int worker) {
         deliver(dispatcher.markUp(worker, clock.getAsLong()));
-        endExpired();
+        afterDispatch();
     }
 
     /**
@@ -207,7 +214,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         dispatcher.close();
         boolean drained = dispatcher.awaitIdle(drainTimeout.toNanos(), TimeUnit.NANOSECONDS);
         stopping = true;
-        endExpired();
+        afterDispatch();
         long now = clock.getAsLong();
         failWaiting(now);
         for (int i = 0; i < mailboxes.size(); i++) {
@@ -294,7 +301,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     private void loopDied(int id, Assignment<JobHandle<D, R>> assignment, Throwable death) {
         loopsDied.incrementAndGet();
         dispatcher.retire(id, clock.getAsLong());
-        endExpired();
+        afterDispatch();
         if (assignment != null && assignment != stopSignal) {
             failRunning(handleOf(assignment.job()), "worker " + id + " died: " + death, death);
             dispatcher.complete(id, Outcome.FAILED, clock.getAsLong());
@@ -310,13 +317,13 @@ public final class Balancer<D, R> implements AutoCloseable {
             JobCost cost = outcome == Outcome.LOAD_FAILED ? null : new JobCost(handle.model(), assignment.load(),
                     assignment.load() ? handle.loadNanos() : 0, Math.max(0, now - handle.startedNanos()));
             Assignment<JobHandle<D, R>> next = dispatcher.complete(id, outcome, now, cost);
-            endExpired();
+            afterDispatch();
             return next;
         }
         // not delivered: this worker is down; the job runs elsewhere if it may be retried
         boolean requeue = handle.status() == JobStatus.QUEUED;
         deliver(dispatcher.undelivered(id, requeue, clock.getAsLong()));
-        endExpired();
+        afterDispatch();
         if (requeue && stopping) {
             failWaiting(clock.getAsLong());  // it came back after shutdown took the queue
         }

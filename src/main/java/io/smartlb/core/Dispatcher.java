@@ -33,7 +33,6 @@ import java.util.function.Consumer;
  */
 public final class Dispatcher<P> {
 
-    private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition idle = lock.newCondition();
     private final Strategy strategy;
@@ -52,6 +51,8 @@ public final class Dispatcher<P> {
     private boolean closed;                                       // guarded by lock
     private boolean stopped;                                      // guarded by lock
     private long strategyFailures;                                // guarded by lock
+    private final String strategyName;
+    private final Queue<StrategyFailure> failuresToLog = new ConcurrentLinkedQueue<>();
 
     /**
      * Creates a dispatcher for {@code workerCount} empty, idle workers whose extra assignments are
@@ -83,6 +84,7 @@ public final class Dispatcher<P> {
     public Dispatcher(Strategy strategy, int workerCount, int capacity, Consumer<Assignment<P>> handOff,
                       boolean expiry) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
+        this.strategyName = nameOf(strategy);
         this.waiting = new WaitingJobs<>(expiry);
         this.expiry = expiry;
         this.handOff = Objects.requireNonNull(handOff, "handOff");
@@ -497,7 +499,9 @@ public final class Dispatcher<P> {
             @SuppressWarnings("unchecked")
             Job<P> oldest = (Job<P>) decision.job();
             job = oldest;
-            waiting.remove(job);
+            if (!waiting.remove(job)) {
+                throw new IllegalStateException("the waiting index lost its oldest job " + job);
+            }
         }
         boolean load = !job.model().equals(slot.model);
         String left = slot.model;
@@ -542,12 +546,31 @@ public final class Dispatcher<P> {
         return Decision.run(oldest, "oldest job: the strategy failed: " + e.getMessage());
     }
 
+    // the 1st, 10th, 100th... failure is queued for the caller to log after the lock (no I/O under it)
     private void countFailure(RuntimeException e, String consequence) {
         strategyFailures++;
-        if (isPowerOfTen(strategyFailures)) {  // logged at the 1st, 10th, 100th... failure
-            LOG.log(System.Logger.Level.ERROR, "strategy " + strategy + " failed (" + strategyFailures
-                    + " time(s) so far)" + consequence, e);
+        if (isPowerOfTen(strategyFailures)) {
+            failuresToLog.add(new StrategyFailure("strategy " + strategyName + " failed (" + strategyFailures
+                    + " time(s) so far)" + consequence, e));
         }
+    }
+
+    // toString is the strategy's own code: asked once, and not trusted to work
+    private static String nameOf(Strategy strategy) {
+        try {
+            return String.valueOf(strategy);
+        } catch (RuntimeException e) {
+            return strategy.getClass().getName();
+        }
+    }
+
+    /** Takes the next strategy failure to log (the 1st, 10th, 100th...), or null. Any thread. */
+    public StrategyFailure takeStrategyFailure() {
+        return failuresToLog.poll();
+    }
+
+    /** A strategy failure to log: what happened and the exception. */
+    public record StrategyFailure(String message, RuntimeException cause) {
     }
 
     private static boolean isPowerOfTen(long n) {
@@ -557,7 +580,10 @@ public final class Dispatcher<P> {
         return n == 1;
     }
 
-    /** Returns how often the strategy threw, answered null or chose a job that was not waiting. */
+    /**
+     * Returns how often the strategy failed: a call that threw (also {@code observe} or
+     * {@code arrived}), or a decision that was null or named a job that was not waiting.
+     */
     public long strategyFailures() {
         lock.lock();
         try {

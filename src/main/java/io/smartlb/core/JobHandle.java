@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * FAILED (dropped at shutdown). A job that could not be delivered goes from RUNNING back to
  * QUEUED, once. The future completes exactly once, after the status became final. Whoever reads
  * a status reads the fields that go with it: a job read as DONE has its end time and result, one
- * read as FAILED its error (each change writes its fields, then the status, under the handle's lock).
+ * read as FAILED its error (each change writes its fields, then the status, under a private lock).
  *
  * @param <D> the job data type
  * @param <R> the result type
@@ -23,7 +23,8 @@ public final class JobHandle<D, R> {
     private final double priority;
     private final D data;
     private final CompletableFuture<R> result = new CompletableFuture<>();
-    private volatile JobStatus status = JobStatus.QUEUED;  // written last, under this handle's lock
+    private final Object transition = new Object();  // private: callers that lock a handle cannot stall it
+    private volatile JobStatus status = JobStatus.QUEUED;  // written last, under transition
     private volatile Job<JobHandle<D, R>> job;
     private volatile int worker = -1;
     private volatile boolean modelLoaded;
@@ -132,15 +133,17 @@ public final class JobHandle<D, R> {
         this.job = job;
     }
 
-    synchronized void started(Assignment<JobHandle<D, R>> assignment, long nowNanos) {
-        if (status != JobStatus.QUEUED) {
-            return;
+    void started(Assignment<JobHandle<D, R>> assignment, long nowNanos) {
+        synchronized (transition) {
+            if (status != JobStatus.QUEUED) {
+                return;
+            }
+            worker = assignment.worker();
+            modelLoaded = assignment.load();
+            dispatchReason = assignment.lazyReason();
+            startedNanos = nowNanos;
+            status = JobStatus.RUNNING;
         }
-        worker = assignment.worker();
-        modelLoaded = assignment.load();
-        dispatchReason = assignment.lazyReason();
-        startedNanos = nowNanos;
-        status = JobStatus.RUNNING;
     }
 
     void loaded(long nanos) {
@@ -149,16 +152,18 @@ public final class JobHandle<D, R> {
 
     // a job that could not be delivered waits again: once if it may have reached its worker,
     // whenever it did not
-    synchronized boolean requeue(boolean mayHaveReached) {
-        if (mayHaveReached && requeued || status != JobStatus.RUNNING) {
-            return false;
+    boolean requeue(boolean mayHaveReached) {
+        synchronized (transition) {
+            if (mayHaveReached && requeued || status != JobStatus.RUNNING) {
+                return false;
+            }
+            requeued |= mayHaveReached;
+            worker = -1;
+            modelLoaded = false;
+            startedNanos = 0;
+            status = JobStatus.QUEUED;
+            return true;
         }
-        requeued |= mayHaveReached;
-        worker = -1;
-        modelLoaded = false;
-        startedNanos = 0;
-        status = JobStatus.QUEUED;
-        return true;
     }
 
     boolean succeed(R value, long nowNanos) {
@@ -194,15 +199,17 @@ public final class JobHandle<D, R> {
     }
 
     // the future completes after this returns, outside the lock: its callbacks see the final status
-    private synchronized boolean end(JobStatus from, JobStatus to, long nowNanos, String message, R outcome) {
-        if (status != from) {
-            return false;
+    private boolean end(JobStatus from, JobStatus to, long nowNanos, String message, R outcome) {
+        synchronized (transition) {
+            if (status != from) {
+                return false;
+            }
+            finishedNanos = nowNanos;
+            error = message;
+            value = outcome;
+            status = to;
+            return true;
         }
-        finishedNanos = nowNanos;
-        error = message;
-        value = outcome;
-        status = to;
-        return true;
     }
 
     @Override

@@ -112,18 +112,23 @@ public final class WaitingJobs<P> implements Waiting {
 
     /** Removes a waiting job; returns false when it was not waiting. */
     public boolean remove(Job<?> job) {
-        if (bySubmission != null && !bySubmission.remove(job) && !(waitingAgain != null && waitingAgain.remove(job))) {
-            return false;
+        boolean again = waitingAgain != null && waitingAgain.contains(job);
+        if (bySubmission != null && !again && !bySubmission.contains(job)) {
+            return false;  // O(1) for a job that does not wait (one that started, say)
         }
         ModelQueue<P> queue = byModel.get(job.model());
         if (queue == null || queue.head == null) {
             return false;
         }
         boolean wasHead = queue.head.equals(job);
+        if (!wasHead && !queue.contains(job)) {
+            return false;  // nothing changed: a job that only looks like a waiting one stays out
+        }
+        if (bySubmission != null && !(again ? waitingAgain.remove(job) : bySubmission.remove(job))) {
+            throw new IllegalStateException("the submission index lost " + job);
+        }
         if (wasHead) {
             headsOf(queue).remove(queue);
-        } else if (!queue.contains(job)) {
-            return false;
         }
         queue.remove(job);
         size--;

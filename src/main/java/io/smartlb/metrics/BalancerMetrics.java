@@ -70,7 +70,7 @@ public class BalancerMetrics implements JobListener {
                 .description("Workers out of service: a failed health probe, a job's failed connection, or a worker loop that died")
                 .register(registry);
         FunctionCounter.builder(BalancerMeters.STRATEGY_FAILURES, service, BalancerService::strategyFailures)
-                .description("Decisions where the strategy threw, answered null or chose a job not waiting; the oldest job ran")
+                .description("Strategy calls that threw, or decisions that were null or named a job not waiting (the oldest job ran)")
                 .register(registry);
     }
 

@@ -261,7 +261,7 @@ public class BalancerService {
         return balancer.deadLoops();
     }
 
-    /** Returns how often the strategy failed and the oldest job ran instead. */
+    /** Returns how often the strategy failed (threw, or decided null or a job not waiting). */
     public long strategyFailures() {
         return balancer.strategyFailures();
     }

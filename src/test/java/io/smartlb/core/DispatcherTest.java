@@ -390,6 +390,33 @@ final class DispatcherTest {
     }
 
     @Test
+    void strategyFailures_theFirstAndEveryTenfold_areLeftToLogAfterTheLock() {
+        Strategy broken = new Strategy() {
+            @Override
+            public Decision next(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
+                throw new IllegalStateException("boom");
+            }
+
+            @Override
+            public String toString() {
+                throw new UnsupportedOperationException("no name either");
+            }
+        };
+        Dispatcher<String> d = new Dispatcher<>(broken, 1, 100);
+        for (int i = 0; i < 12; i++) {
+            d.submit("m1", 0, "j" + i, i * MS);
+            d.complete(0, Outcome.DONE, i * MS + 1);
+        }
+
+        assertThat(d.strategyFailures()).isEqualTo(12);
+        Dispatcher.StrategyFailure first = d.takeStrategyFailure();
+        assertThat(first.message()).contains(broken.getClass().getName(), "failed (1 time(s) so far)", "oldest job runs");
+        assertThat(first.cause()).hasMessage("boom");
+        assertThat(d.takeStrategyFailure().message()).contains("failed (10 time(s) so far)");
+        assertThat(d.takeStrategyFailure()).isNull();
+    }
+
+    @Test
     void undelivered_afterShutdownTookTheQueue_waitsToBeFailed_notHandedToAnotherWorker() {
         List<Assignment<String>> handedOff = new ArrayList<>();
         Dispatcher<String> d = new Dispatcher<>(new Fifo(), 2, 10, handedOff::add, true);
