@@ -52,6 +52,8 @@ public class JobResource {
     @APIResponse(responseCode = "202", description = "Queued (wait=false)",
             content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "Invalid JSON or field; the problem names the field")
+    @APIResponse(responseCode = "413", description = "Body over quarkus.http.limits.max-body-size, or over balancer.queue.max-bytes by itself")
+    @APIResponse(responseCode = "422", description = "Idempotency-Key used before for another request; the problem names that job")
     @APIResponse(responseCode = "429", description = "Queue full; see Retry-After")
     @APIResponse(responseCode = "500", description = "The backend failed the job")
     @APIResponse(responseCode = "502", description = "The upstream model server failed the job")

@@ -62,7 +62,7 @@ final class BalancerMeters {
 
     Counter refused(String reason, Tags tags) {
         return Counter.builder(JOBS_REFUSED)
-                .description("Jobs refused and not queued, by reason (queue_full, shutting_down)")
+                .description("Jobs refused and not queued, by reason (queue_full, shutting_down, too_large)")
                 .tag("reason", reason)
                 .tags(tags)
                 .register(registry);

@@ -12,6 +12,7 @@ import io.smartlb.core.WorkerSnapshot;
 import io.smartlb.core.WorkerState;
 import io.smartlb.service.BalancerConfig;
 import io.smartlb.service.BalancerService;
+import io.smartlb.service.DataTooLargeException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -121,8 +122,9 @@ public class BalancerMetrics implements JobListener {
     @Override
     public void refused(String model, RejectedJobException reason) {
         try {
-            meters.refused(reason instanceof QueueFullException ? JobMeters.QUEUE_FULL : JobMeters.SHUTTING_DOWN, model)
-                    .increment();
+            String tag = reason instanceof QueueFullException ? JobMeters.QUEUE_FULL
+                    : reason instanceof DataTooLargeException ? JobMeters.TOO_LARGE : JobMeters.SHUTTING_DOWN;
+            meters.refused(tag, model).increment();
         } catch (RuntimeException e) {
             failed(e);
         }

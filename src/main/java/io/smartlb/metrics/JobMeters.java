@@ -18,6 +18,8 @@ interface JobMeters {
     String QUEUE_FULL = "queue_full";
     /** The reason tag of a job refused because the service was shutting down. */
     String SHUTTING_DOWN = "shutting_down";
+    /** The reason tag of a job refused because its data alone is over the queue's byte limit. */
+    String TOO_LARGE = "too_large";
 
     /** Returns the counter of submitted jobs. */
     Counter submitted(String model);
@@ -25,7 +27,7 @@ interface JobMeters {
     /** Returns the counter of jobs that ended with {@code status}. */
     Counter finished(JobStatus status, String model);
 
-    /** Returns the counter of jobs refused for {@code reason} ({@link #QUEUE_FULL} or {@link #SHUTTING_DOWN}). */
+    /** Returns the counter of jobs refused for {@code reason} ({@link #QUEUE_FULL}, {@link #SHUTTING_DOWN} or {@link #TOO_LARGE}). */
     Counter refused(String reason, String model);
 
     /** Returns the timer of queue waits. */
@@ -57,6 +59,7 @@ interface JobMeters {
         private final Map<JobStatus, Counter> finished = new EnumMap<>(JobStatus.class);
         private final Counter queueFull;
         private final Counter shuttingDown;
+        private final Counter tooLarge;
         private final Timer waitTime;
         private final Timer processingTime;
         private final Counter[] loads;
@@ -72,6 +75,7 @@ interface JobMeters {
             }
             queueFull = meters.refused(QUEUE_FULL, Tags.empty());
             shuttingDown = meters.refused(SHUTTING_DOWN, Tags.empty());
+            tooLarge = meters.refused(TOO_LARGE, Tags.empty());
             waitTime = meters.waitTime(Tags.empty());
             processingTime = meters.processingTime(Tags.empty());
             loads = new Counter[workers];
@@ -94,7 +98,11 @@ interface JobMeters {
 
         @Override
         public Counter refused(String reason, String model) {
-            return reason.equals(QUEUE_FULL) ? queueFull : shuttingDown;
+            return switch (reason) {
+                case QUEUE_FULL -> queueFull;
+                case SHUTTING_DOWN -> shuttingDown;
+                default -> tooLarge;
+            };
         }
 
         @Override

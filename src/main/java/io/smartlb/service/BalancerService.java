@@ -156,7 +156,9 @@ public class BalancerService {
      */
     public Submission submit(String model, JsonNode data, double priority, String idempotencyKey, long dataBytes) {
         if (dataBytes > queuedData.limit()) {
-            throw new DataTooLargeException(dataBytes, queuedData.limit());  // a 429 would invite retries forever
+            DataTooLargeException tooLarge = new DataTooLargeException(dataBytes, queuedData.limit());
+            listener.refused(models.canonical(model), tooLarge);
+            throw tooLarge;  // a 429 would invite retries forever
         }
         JobRegistry.Lookup lookup = registry.register(idempotencyKey, dataBytes,
                 () -> admit(models.canonical(model), data, priority, dataBytes));

@@ -1,10 +1,12 @@
 package io.smartlb.service;
 
+import io.smartlb.core.RejectedJobException;
+
 /**
  * A job's data is larger than {@code balancer.queue.max-bytes} allows all queued and running jobs
  * together, so it could never be queued; nothing was queued, and a retry cannot succeed.
  */
-public final class DataTooLargeException extends RuntimeException {
+public final class DataTooLargeException extends RejectedJobException {
 
     private static final long serialVersionUID = 1L;
 

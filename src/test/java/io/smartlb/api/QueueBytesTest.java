@@ -61,5 +61,7 @@ class QueueBytesTest {
         JsonPath problem = assertProblem(refused, 413);
         assertThat(problem.getString("detail")).contains("balancer.queue.max-bytes (20000)", "can never be queued");
         assertThat(refused.header("Retry-After")).isNull();
+        assertThat(RestAssured.get("/q/metrics").asString())
+                .contains("balancer_jobs_refused_total{reason=\"too_large\"} 1.0");
     }
 }

@@ -28,7 +28,7 @@ final class BalancerMetricsTest {
         for (String outcome : new String[] {"done", "failed", "cancelled", "expired"}) {
             assertThat(scrape.matching("balancer_jobs_finished_total", "outcome=" + outcome)).hasSize(1);
         }
-        for (String reason : new String[] {"queue_full", "shutting_down"}) {
+        for (String reason : new String[] {"queue_full", "shutting_down", "too_large"}) {
             assertThat(scrape.matching("balancer_jobs_refused_total", "reason=" + reason)).hasSize(1);
         }
         assertThat(scrape.matching("balancer_queue_size")).hasSize(1);
