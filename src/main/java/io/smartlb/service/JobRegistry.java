@@ -24,10 +24,12 @@ import java.util.function.Supplier;
  * <p>Thread-safe. Live jobs are in a concurrent map, read without a lock. {@code lock} guards the
  * ended jobs ({@link FinishedJobs}) and their handover from the live map, so that a job is retained
  * once; it is held for O(1) per job looked up, ended or forgotten, never while encoding a result.
- * Submissions with a key are made one at a time under {@code keyLock}, so that two with the same
- * key make one job.
+ * Submissions with a key are made one at a time per stripe of keys ({@code keyLocks}), so that
+ * two with the same key make one job, and a slow one holds up only keys of its stripe.
  */
 final class JobRegistry {
+
+    private static final int KEY_STRIPES = 64;  // a power of two
 
     /**
      * The job for a submission.
@@ -41,7 +43,8 @@ final class JobRegistry {
     private final Map<Long, KnownJob.Live> live = new ConcurrentHashMap<>();
     private final Map<String, KnownJob.Live> byKey = new ConcurrentHashMap<>();
     private final Object lock = new Object();
-    private final Object keyLock = new Object();  // one submission per key; taken before lock, never inside it
+    // one submission per key at a time: a lock per stripe of keys, taken before lock, never inside it
+    private final Object[] keyLocks = new Object[KEY_STRIPES];
     private final FinishedJobs finished = new FinishedJobs();  // guarded by lock
     private final long retentionNanos;
     private final int maxRetained;
@@ -72,6 +75,9 @@ final class JobRegistry {
         this.maxRetainedBytes = maxRetainedBytes;
         this.releaseData = Objects.requireNonNull(releaseData, "releaseData");
         this.encode = encode;
+        for (int i = 0; i < KEY_STRIPES; i++) {
+            keyLocks[i] = new Object();
+        }
     }
 
     /**
@@ -87,7 +93,7 @@ final class JobRegistry {
         }
         // not in byKey.computeIfAbsent: submit may end expired jobs on this thread, whose retire()
         // drops keys from byKey, and a ConcurrentHashMap must not be changed from its own compute
-        synchronized (keyLock) {
+        synchronized (keyLock(key)) {
             KnownJob.Live known = byKey.get(key);
             if (known != null) {
                 return new Lookup(known.handle(), false);
@@ -97,6 +103,11 @@ final class JobRegistry {
             add(job);
             return new Lookup(job.handle(), true);
         }
+    }
+
+    private Object keyLock(String key) {
+        int hash = key.hashCode();
+        return keyLocks[(hash ^ hash >>> 16) & (KEY_STRIPES - 1)];
     }
 
     private void add(KnownJob.Live job) {
