@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongSupplier;
 
@@ -45,6 +46,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     private final AtomicReferenceArray<JobHandle<D, R>> running;
     private final Assignment<JobHandle<D, R>> stopSignal = new Assignment<>(-1, Job.of(-1, "-", 0, 0, null), false, () -> "stop", 0);
     private final AtomicInteger loopsDied = new AtomicInteger();
+    private final AtomicIntegerArray deadLoops;  // 1 where a loop died: its mailbox is read no more
     private volatile boolean stopping;
 
     private Balancer(Builder<D, R> builder) {
@@ -58,6 +60,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         this.mailboxes = new ArrayList<>(builder.workers);
         this.loopThreads = new AtomicReferenceArray<>(builder.workers);
         this.running = new AtomicReferenceArray<>(builder.workers);
+        this.deadLoops = new AtomicIntegerArray(builder.workers);
         for (int i = 0; i < builder.workers; i++) {
             mailboxes.add(new ArrayBlockingQueue<>(2));
         }
@@ -262,7 +265,11 @@ public final class Balancer<D, R> implements AutoCloseable {
     private void deliver(Assignment<JobHandle<D, R>> assignment) {
         if (assignment != null) {
             // a free worker is handed one assignment at most, so with the stop signal two slots suffice
-            mailboxes.get(assignment.worker()).add(assignment);
+            int worker = assignment.worker();
+            mailboxes.get(worker).add(assignment);
+            if (deadLoops.get(worker) == 1) {
+                requeueOrphans(worker);  // decided before the loop died; loopDied may have drained already
+            }
         }
     }
 
@@ -300,11 +307,24 @@ public final class Balancer<D, R> implements AutoCloseable {
     // an Error escaped a job (or the loop was interrupted): fail its job, take the worker out of service
     private void loopDied(int id, Assignment<JobHandle<D, R>> assignment, Throwable death) {
         loopsDied.incrementAndGet();
+        deadLoops.set(id, 1);
         dispatcher.retire(id, clock.getAsLong());
         afterDispatch();
         if (assignment != null && assignment != stopSignal) {
             failRunning(handleOf(assignment.job()), "worker " + id + " died: " + death, death);
             dispatcher.complete(id, Outcome.FAILED, clock.getAsLong());
+        }
+        requeueOrphans(id);
+    }
+
+    // an assignment handed to a loop that died before taking it never started: it waits again
+    private void requeueOrphans(int id) {
+        Assignment<JobHandle<D, R>> orphan;
+        while ((orphan = mailboxes.get(id).poll()) != null) {
+            if (orphan != stopSignal) {
+                deliver(dispatcher.undelivered(id, true, clock.getAsLong()));
+                afterDispatch();
+            }
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -421,6 +422,39 @@ final class BalancerTest {
         assertThat(queued.error()).contains("drain timeout");
         assertThat(running.status()).isEqualTo(JobStatus.FAILED);
         assertThat(running.error()).contains("drain timeout");
+    }
+
+    @Test
+    void loopDyingWhileIdle_retiresItsWorker_andJobsRunOnTheOthers() {
+        List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2, task -> {
+            Thread thread = new Thread(task);
+            threads.add(thread);  // the pool starts one thread per loop, in worker order
+            return thread;
+        });
+        Balancer<Integer, Integer> b = Balancer.<Integer, Integer>builder(task -> task.data())
+                .workers(2).strategy(new Fifo()).executor(pool).build();
+        try {
+            // worker 0's loop waits for a job (an interrupt before the pool runs it would be cleared)
+            Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).until(() -> threads.get(0).getState() == Thread.State.WAITING);
+            threads.get(0).interrupt();
+            Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).until(() -> b.deadLoops() == 1);
+            b.markUp(0);  // a passing health probe does not bring a dead loop's worker back
+
+            List<JobHandle<Integer, Integer>> jobs = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                jobs.add(b.submit("m" + (i % 3), i, 0));
+            }
+
+            for (JobHandle<Integer, Integer> job : jobs) {
+                job.result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join();
+                assertThat(job.worker()).isOne();
+            }
+            assertThat(b.workers().get(0).state()).isEqualTo(WorkerState.DOWN);
+        } finally {
+            b.close();
+            pool.shutdownNow();
+        }
     }
 
     @Test
