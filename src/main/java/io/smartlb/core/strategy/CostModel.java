@@ -127,8 +127,8 @@ final class CostModel {
         }
 
         void addArrival(long nowNanos) {
-            // submitters read the clock before the dispatcher's lock, so arrivals may come a
-            // little out of order: such a gap counts as 0, and the last arrival never goes back
+            // the dispatcher reports arrivals in time order; from a caller that does not, a gap
+            // back in time counts as 0, and the last arrival never goes back
             long sample = Math.max(0, nowNanos - lastArrival);
             if (arrivals == 1) {
                 gap = sample;
