@@ -80,6 +80,7 @@ public class BalancerService {
     private volatile boolean draining;
     private final AtomicLong failedInDrain = new AtomicLong();  // jobs failed unstarted while draining
     private final Set<Integer> reportedDown = ConcurrentHashMap.newKeySet();
+    private ProbeOrder probeOrder;
     private ManagedExecutor executor;
     private Balancer<JsonNode, JsonNode> balancer;
     private JobRegistry registry;
@@ -99,6 +100,7 @@ public class BalancerService {
         Strategy strategy = NamedBeans.select(strategies, strategyName, "balancer.strategy", "strategy");
         backend = NamedBeans.select(backends, config.backend(), "balancer.backend", "backend");
         int workers = backend.workerCount().orElse(config.workers());
+        probeOrder = new ProbeOrder(workers);
         queuedData = new QueuedData(bytesOrHeapShare(config.queue().maxBytes()));
         registry = new JobRegistry(config.jobs().retention().toNanos(), config.jobs().maxRetained(),
                 bytesOrHeapShare(config.jobs().maxRetainedBytes()), queuedData::release, this::encode);
@@ -305,10 +307,10 @@ public class BalancerService {
      * again comes back holding no model. Never blocks: probes complete on the client's threads.
      */
     public void probeWorkers() {
-        int count = balancer.workers().size();
-        for (int worker = 0; worker < count; worker++) {
+        for (int worker = 0; worker < probeOrder.workers(); worker++) {
             int id = worker;
-            backend.probe(id).thenAccept(up -> {
+            long probe = probeOrder.send(id);
+            backend.probe(id).thenAccept(up -> probeOrder.applyIfNewest(id, probe, () -> {
                 // also while draining: a worker that comes back then serves the queued jobs
                 boolean wasDown = balancer.isDown(id);
                 if (up) {
@@ -317,7 +319,7 @@ public class BalancerService {
                     balancer.markDown(id);
                 }
                 reportChange(id, up, wasDown);
-            });
+            }));
         }
     }
 
