@@ -8,7 +8,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongSupplier;
@@ -45,7 +44,6 @@ public final class Balancer<D, R> implements AutoCloseable {
     private final AtomicReferenceArray<Thread> loopThreads;
     private final AtomicReferenceArray<JobHandle<D, R>> running;
     private final Assignment<JobHandle<D, R>> stopSignal = new Assignment<>(-1, Job.of(-1, "-", 0, 0, null), false, () -> "stop", 0);
-    private final AtomicInteger loopsDied = new AtomicInteger();
     private final AtomicIntegerArray deadLoops;  // 1 where a loop died: its mailbox is read no more
     private volatile boolean stopping;
 
@@ -172,9 +170,13 @@ public final class Balancer<D, R> implements AutoCloseable {
         return clock.getAsLong();
     }
 
-    /** Returns how many worker loops ended other than by shutdown. */
+    /** Returns how many worker loops ended other than by shutdown; O(W). */
     public int deadLoops() {
-        return loopsDied.get();
+        int dead = 0;
+        for (int i = 0; i < deadLoops.length(); i++) {
+            dead += deadLoops.get(i);
+        }
+        return dead;
     }
 
     /** Returns how often the strategy failed ({@link Dispatcher#strategyFailures}). */
@@ -306,7 +308,6 @@ public final class Balancer<D, R> implements AutoCloseable {
 
     // an Error escaped a job (or the loop was interrupted): fail its job, take the worker out of service
     private void loopDied(int id, Assignment<JobHandle<D, R>> assignment, Throwable death) {
-        loopsDied.incrementAndGet();
         deadLoops.set(id, 1);
         dispatcher.retire(id, clock.getAsLong());
         afterDispatch();
