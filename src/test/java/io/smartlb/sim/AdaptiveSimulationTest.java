@@ -52,6 +52,48 @@ final class AdaptiveSimulationTest {
     }
 
     @Test
+    void maxWait_highPriorityJob_doesNotSwitchTheBoundOff() {
+        // one worker, 300 m1 jobs at t=0 (29.7 s of work) and then one every 100 ms, 99 ms each,
+        // to t=200 s: m1's queue never empties, so only the bound brings m2 and m3 in. m3's head
+        // start of 130 s makes it twice max-wait old on arrival; that must not pass for overload
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            rows.append("0,m1,5000,99,0\n");
+        }
+        for (int t = 100; t <= 200_000; t += 100) {
+            rows.append(t).append(",m1,5000,99,0\n");
+            if (t == 500) {
+                rows.append("500,m3,5000,10,130\n");
+            } else if (t == 1_000) {
+                rows.append("1000,m2,5000,10,0\n");
+            }
+        }
+        Trace trace = TestTraces.inline(rows.toString().strip().split("\n"));
+        SimulationReport report = run(trace, 1,
+                new Adaptive(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMillis(100)));
+        // m3 goes first (overdue on arrival), then m2 once it has waited 60 s, after the job running then
+        assertThat(report.waitMs().max()).isLessThan(61_000);
+    }
+
+    @Test
+    void maxWait_overdueJobOfAModelABusyWorkerHolds_isTakenByAFreeWorker() {
+        // worker A runs one 200 s job of m2 from t=0; worker B streams m1 (a 900 ms job every
+        // second). The second m2 job, at 2 s, must not wait for A: B takes it once it is overdue
+        StringBuilder rows = new StringBuilder("0,m2,5000,200000,0\n");
+        for (int t = 0; t <= 250_000; t += 1_000) {
+            rows.append(t).append(",m1,5000,900,0\n");
+            if (t == 2_000) {
+                rows.append("2000,m2,5000,10,0\n");
+            }
+        }
+        Trace trace = TestTraces.inline(rows.toString().strip().split("\n"));
+        SimulationReport report = run(trace, 2,
+                new Adaptive(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMillis(100)));
+        // overdue at 62 s; B frees up within its 900 ms job
+        assertThat(report.waitMs().max()).isLessThan(62_000);
+    }
+
+    @Test
     void overload_boundDoesNotAddLoads() {
         // 2 models alternate every 50 ms, 100 ms jobs on one worker: twice the work it can do,
         // so every job ends up overdue; the bound must not turn this into switching on every job

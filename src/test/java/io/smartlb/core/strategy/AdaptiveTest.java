@@ -277,11 +277,30 @@ final class AdaptiveTest {
     }
 
     @Test
-    void next_overdueJobOfModelHeldByOther_isLeftToItsHolder() {
+    void next_overdueJobOfModelABusyWorkerHolds_isTakenByAFreeWorker() {
+        Job<Void> overdue = queue.job("m2", 0);
+        queue.job("m1", 50);
+        // worker 1 holds m2 but is busy, perhaps with a long job: the bound does not wait for it
+        Decision d = next(idle(0, "m1"), 70, busy(1, "m2"));
+        assertThat(d.job()).isEqualTo(overdue);
+        assertThat(d.reason()).isEqualTo("switched m1 -> m2: oldest waited 70.0 s > max-wait");
+    }
+
+    @Test
+    void next_overdueHeadsAsOld_theUnheldModelGoesFirst() {
         queue.job("m2", 0);
-        Job<Void> own = queue.job("m1", 50);
-        // m2 is overdue but worker 1 holds it and will serve it first; this worker keeps m1
-        assertThat(next(idle(0, "m1"), 70, busy(1, "m2")).job()).isEqualTo(own);
+        Job<Void> unheld = queue.job("m3", 0);
+        queue.job("m1", 50);
+        // m3 needs a load anyway; m2 has a holder
+        assertThat(next(idle(0, "m1"), 70, busy(1, "m2")).job()).isEqualTo(unheld);
+    }
+
+    @Test
+    void next_headStartOfTwiceMaxWait_isNoOverload() {
+        Job<Void> urgent = queue.job("m3", 9, 130);  // 131 s old at 10 s, but it waited 1 s
+        queue.job("m1", 10);
+        // a priority is no sign of overload: the job is overdue and goes first
+        assertThat(next(idle(0, "m1"), 10).job()).isEqualTo(urgent);
     }
 
     @Test
