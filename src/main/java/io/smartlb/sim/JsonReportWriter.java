@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * Prints each report at once as one JSON line, keys in the order of design.md section 4, plus
@@ -57,7 +59,9 @@ final class JsonReportWriter implements ReportWriter {
 
     private static void summary(JsonGenerator json, String name, Summary summary) throws IOException {
         json.writeObjectFieldStart(name);
-        json.writeNumberField("mean", Math.round(summary.mean() * 1000) / 1000.0);
+        // to the ms's thousandth, never in exponent form (a 5-million-job burst has means past 10^7 ms)
+        json.writeFieldName("mean");
+        json.writeNumber(BigDecimal.valueOf(summary.mean()).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
         json.writeNumberField("p50", summary.p50());
         json.writeNumberField("p99", summary.p99());
         json.writeNumberField("max", summary.max());

@@ -1,5 +1,8 @@
 package io.smartlb.sim;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.Arrays;
 
 /**
@@ -26,12 +29,24 @@ public record Summary(double mean, long p50, long p99, long max) {
             throw new IllegalArgumentException("no values to summarize");
         }
         Arrays.sort(values);
+        return new Summary(mean(values), nearestRank(values, 50), nearestRank(values, 99), values[values.length - 1]);
+    }
+
+    // exact in a long while the sum fits, which is every ordinary run; past Long.MAX_VALUE in a BigInteger
+    private static double mean(long[] values) {
         long sum = 0;
-        for (long v : values) {
-            sum += v;
+        for (int i = 0; i < values.length; i++) {
+            long next = sum + values[i];
+            if (next < sum) {  // overflow: the values are non-negative
+                BigInteger big = BigInteger.valueOf(sum);
+                for (int j = i; j < values.length; j++) {
+                    big = big.add(BigInteger.valueOf(values[j]));
+                }
+                return new BigDecimal(big).divide(BigDecimal.valueOf(values.length), MathContext.DECIMAL128).doubleValue();
+            }
+            sum = next;
         }
-        return new Summary((double) sum / values.length, nearestRank(values, 50), nearestRank(values, 99),
-                values[values.length - 1]);
+        return (double) sum / values.length;
     }
 
     /** Returns the nearest-rank {@code percent} percentile of {@code sorted}, ascending and non-empty. */

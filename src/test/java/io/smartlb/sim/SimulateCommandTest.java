@@ -133,6 +133,17 @@ final class SimulateCommandTest {
     }
 
     @Test
+    void run_json_largeMean_isPlainDecimal() throws IOException {
+        // the second job waits the first one's 30,000,000 ms: mean 15,000,000 ms, once written 1.5E7
+        Path trace = Files.writeString(dir.resolve("long.csv"), TestTraces.csv("0,m1,0,30000000,0", "0,m1,0,1,0"));
+        Result result = run("--trace", trace.toString(), "--strategy", "fifo", "--format", "json");
+
+        assertThat(result.code).isZero();
+        assertThat(result.out).contains("\"wait_ms\":{\"mean\":15000000,")
+                .contains("\"latency_ms\":{\"mean\":30000000.5,").doesNotContain("E7");
+    }
+
+    @Test
     void run_allStrategies_oneJsonLinePerCatalogEntry() throws IOException {
         Result result = run("--trace", seedFile().toString(), "--format", "json");
 

@@ -8,6 +8,13 @@ import org.junit.jupiter.api.Test;
 final class SummaryTest {
 
     @Test
+    void ofSorting_meanOfValuesWhoseSumPassesLongMax_isExact() {
+        long[] values = {Long.MAX_VALUE - 1, Long.MAX_VALUE - 1, 4};
+        // the sum, 2^64 - 4 + 4 = 2^64, is past Long.MAX_VALUE
+        assertThat(Summary.ofSorting(values).mean()).isEqualTo(Math.pow(2, 64) / 3);
+    }
+
+    @Test
     void nearestRank_textbookExample() {
         // the classic nearest-rank example: rank = ceil(p/100 * n) over 15 20 35 40 50
         long[] sorted = {15, 20, 35, 40, 50};
