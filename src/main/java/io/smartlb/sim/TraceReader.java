@@ -1,9 +1,16 @@
 package io.smartlb.sim;
 
 import io.smartlb.core.Job;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +41,43 @@ public final class TraceReader {
 
     /** Returns the trace in {@code file}, named by its file name. */
     public static Trace read(Path file) throws IOException {
+        String name = file.getFileName().toString();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(file.getFileName().toString(), reader);
+            return read(name, reader);
+        } catch (CharacterCodingException e) {
+            // the reader decodes ahead of the line it returns: find the line again, byte by byte
+            throw new MalformedTraceException(name + ":" + firstLineNotUtf8(file) + ": not UTF-8 text");
+        }
+    }
+
+    // the number of the first line that does not decode as UTF-8, from 1
+    private static long firstLineNotUtf8(Path file) throws IOException {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        long number = 1;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            for (int b = in.read(); b != -1; b = in.read()) {
+                if (b != '\n') {
+                    line.write(b);
+                    continue;
+                }
+                if (!decodes(utf8, line)) {
+                    return number;
+                }
+                line.reset();
+                number++;
+            }
+        }
+        return number;  // the last line, which has no line end
+    }
+
+    private static boolean decodes(CharsetDecoder utf8, ByteArrayOutputStream line) {
+        try {
+            utf8.reset().decode(ByteBuffer.wrap(line.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 
@@ -61,12 +103,12 @@ public final class TraceReader {
         int blank = 0; // the first of the empty lines read last: allowed only at the end of the file
         while ((line = lines.readLine()) != null) {
             number++;
-            if (line.isEmpty()) {
+            if (line.isBlank()) {
                 blank = blank == 0 ? number : blank;
                 continue;
             }
             if (blank != 0) {
-                throw new MalformedTraceException(name + ":" + blank + ": empty line before the last job");
+                throw new MalformedTraceException(name + ":" + blank + ": blank line before the last job");
             }
             row.parse(line, number);
             costs += row.load + row.process; // each term is at most MAX_SPAN_MS, so no overflow here

@@ -3,12 +3,20 @@ package io.smartlb.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 final class TraceReaderTest {
+
+    @TempDir
+    Path dir;
 
     @Test
     void read_validRows_keepsColumnsAndNumbersModels() {
@@ -50,7 +58,6 @@ final class TraceReaderTest {
         "0,m1,5,1,1e400    | inline.csv:3: priority must be finite and within +-1000000 seconds: '1e400'",
         "0,m1,5,1,2000000  | inline.csv:3: priority must be finite and within +-1000000 seconds: '2000000'",
         "0,m1,5,1,1d       | inline.csv:3: priority is not a number: '1d'",
-        "' '               | inline.csv:3: expected 5 columns, found 1: ' '",
     })
     void read_badRow_namesFileAndLine(String row, String message) {
         // line 1 is the header, line 2 a good row, line 3 the bad one
@@ -67,12 +74,34 @@ final class TraceReaderTest {
     }
 
     @Test
+    void read_linesOfSpacesAtTheEnd_ignored() throws Exception {
+        String text = TraceReader.HEADER + "\n0,m1,1,2,0\n   \n\t\n";
+
+        assertThat(TraceReader.read("t.csv", new StringReader(text)).size()).isEqualTo(1);
+    }
+
+    @Test
+    void read_notUtf8_namesTheLine_thoughTheReaderDecodesAhead() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes((TraceReader.HEADER + "\n").getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < 2000; i++) {
+            bytes.writeBytes((i + ",m1,5,1,0\n").getBytes(StandardCharsets.UTF_8));
+        }
+        bytes.writeBytes("2000,m\u00e9,5,1,0\n".getBytes(StandardCharsets.ISO_8859_1));  // line 2002
+        Path file = Files.write(dir.resolve("latin1.csv"), bytes.toByteArray());
+
+        assertThatThrownBy(() -> TraceReader.read(file))
+                .isInstanceOf(MalformedTraceException.class)
+                .hasMessage("latin1.csv:2002: not UTF-8 text");
+    }
+
+    @Test
     void read_emptyLineBeforeAJob_namesIt() {
         String text = TraceReader.HEADER + "\n0,m1,1,2,0\n\n1,m1,1,2,0\n";
 
         assertThatThrownBy(() -> TraceReader.read("t.csv", new StringReader(text)))
                 .isInstanceOf(MalformedTraceException.class)
-                .hasMessage("t.csv:3: empty line before the last job");
+                .hasMessage("t.csv:3: blank line before the last job");
     }
 
     @Test
