@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The {@code simulate} command: replays a trace against one or every registered strategy and
  * prints a report per strategy. Exit codes: 0 done, 2 bad arguments or input (one line on err),
- * 1 an internal failure.
+ * 1 out of memory (one line) or an internal failure.
  */
 public final class SimulateCommand {
 
@@ -33,6 +33,12 @@ public final class SimulateCommand {
             err.println("simulate: " + e.getMessage());
             err.flush();
             return 2;
+        } catch (OutOfMemoryError e) {
+            // the trace is held in memory whole: a large one needs a larger heap, not a stack trace
+            err.println("simulate: out of memory: the trace needs a larger heap; run java with -Xmx, e.g."
+                    + " java -Xmx8g -jar target/quarkus-app/quarkus-run.jar simulate ...");
+            err.flush();
+            return 1;
         } catch (RuntimeException e) {
             // a bug, not bad input: keep the trace for whoever fixes it
             err.println("simulate: internal error: " + e);
@@ -101,7 +107,8 @@ public final class SimulateCommand {
                   --format FORMAT    table (default) or json (one object per strategy per line)
                   --help             print this help
 
-                Exit codes: 0 done, 2 bad arguments or trace (one line on stderr), 1 internal error.
+                Exit codes: 0 done, 2 bad arguments or trace (one line on stderr), 1 out of memory
+                or internal error.
                 """.formatted(String.join(", ", StrategyCatalog.names()), keys);
     }
 }
