@@ -10,6 +10,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smartlb.backend.Backend;
 import io.smartlb.backend.ForwardRequest;
 import io.smartlb.core.Balancer;
+import io.smartlb.core.DurationText;
 import io.smartlb.core.JobHandle;
 import io.smartlb.core.JobListener;
 import io.smartlb.core.JobStatus;
@@ -365,12 +366,13 @@ public class BalancerService {
         draining = true;
         Duration timeout = config.shutdown().drainTimeout();
         long running = balancer.workers().stream().filter(w -> w.jobId() != null).count();
-        LOG.infof("draining: %d jobs queued and %d running, up to %s to finish", balancer.queued(), running, timeout);
+        LOG.infof("draining: %d jobs queued and %d running, up to %s to finish", balancer.queued(), running,
+                DurationText.of(timeout));
         try {
             boolean drained = balancer.shutdown(timeout);
             if (!drained) {
                 LOG.warnf("drain timeout %s passed; the jobs left were failed: %d that had not started (each logged at"
-                        + " DEBUG), and each running one on a line of its own", timeout, failedInDrain.get());
+                        + " DEBUG), and each running one on a line of its own", DurationText.of(timeout), failedInDrain.get());
             }
             return drained;
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.smartlb.service;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.smartlb.core.DurationText;
 import java.math.BigInteger;
 import java.time.Duration;
 
@@ -47,7 +48,7 @@ final class ConfigChecks {
     // durations are kept as nanoseconds in a long
     private static void fitsNanos(String key, Duration value) {
         if (value.compareTo(LONGEST) > 0) {
-            throw new InvalidConfigException(key, value + " is too long; use at most 106751d");
+            throw new InvalidConfigException(key, DurationText.of(value) + " is too long; use at most 106751d");
         }
     }
 
@@ -55,21 +56,21 @@ final class ConfigChecks {
     private static void atLeastOneSecond(String key, Duration value) {
         fitsNanos(key, value);
         if (value.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new InvalidConfigException(key, value + " is under the scheduler's 1s; use 1s or more");
+            throw new InvalidConfigException(key, DurationText.of(value) + " is under the scheduler's 1s; use 1s or more");
         }
     }
 
     private static void nonNegative(String key, Duration value) {
         fitsNanos(key, value);
         if (value.isNegative()) {
-            throw new InvalidConfigException(key, value + " is negative; use a duration >= 0, e.g. 10s");
+            throw new InvalidConfigException(key, DurationText.of(value) + " is negative; use a duration >= 0, e.g. 10s");
         }
     }
 
     private static void positive(String key, Duration value) {
         fitsNanos(key, value);
         if (value.isNegative() || value.isZero()) {
-            throw new InvalidConfigException(key, value + " must be > 0, e.g. 5m");
+            throw new InvalidConfigException(key, DurationText.of(value) + " must be > 0, e.g. 5m");
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.smartlb.core.strategy;
 
 import io.smartlb.core.Decision;
+import io.smartlb.core.DurationText;
 import io.smartlb.core.Job;
 import io.smartlb.core.JobCost;
 import io.smartlb.core.Strategy;
@@ -366,6 +367,6 @@ public final class Adaptive implements Strategy {
 
     @Override
     public String toString() {
-        return NAME + "(max-wait=" + Duration.ofNanos(maxWaitNanos) + ")";
+        return NAME + "(max-wait=" + DurationText.of(Duration.ofNanos(maxWaitNanos)) + ")";
     }
 }

@@ -1,6 +1,7 @@
 package io.smartlb.core.strategy;
 
 import io.smartlb.core.Decision;
+import io.smartlb.core.DurationText;
 import io.smartlb.core.Job;
 import io.smartlb.core.Strategy;
 import io.smartlb.core.Waiting;
@@ -64,7 +65,7 @@ public final class Affinity implements Strategy {
 
     @Override
     public String toString() {
-        return NAME + "(switch-penalty=" + Duration.ofNanos(switchPenaltyNanos)
-                + ", shared-model-penalty=" + Duration.ofNanos(sharedModelPenaltyNanos) + ")";
+        return NAME + "(switch-penalty=" + DurationText.of(Duration.ofNanos(switchPenaltyNanos))
+                + ", shared-model-penalty=" + DurationText.of(Duration.ofNanos(sharedModelPenaltyNanos)) + ")";
     }
 }

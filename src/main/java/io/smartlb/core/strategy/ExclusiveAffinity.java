@@ -1,6 +1,7 @@
 package io.smartlb.core.strategy;
 
 import io.smartlb.core.Decision;
+import io.smartlb.core.DurationText;
 import io.smartlb.core.Strategy;
 import io.smartlb.core.Waiting;
 import io.smartlb.core.WorkerView;
@@ -43,6 +44,6 @@ public final class ExclusiveAffinity implements Strategy {
 
     @Override
     public String toString() {
-        return NAME + "(switch-penalty=" + Duration.ofNanos(switchPenaltyNanos) + ")";
+        return NAME + "(switch-penalty=" + DurationText.of(Duration.ofNanos(switchPenaltyNanos)) + ")";
     }
 }

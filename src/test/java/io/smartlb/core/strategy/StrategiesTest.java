@@ -111,7 +111,7 @@ final class StrategiesTest {
         StrategyCatalog.Settings settings = (strategy, key, def) ->
                 key.equals("switch-penalty") ? Duration.ofSeconds(30) : def;
         assertThat(StrategyCatalog.create("affinity", settings).toString())
-                .isEqualTo("affinity(switch-penalty=PT30S, shared-model-penalty=PT1S)");
+                .isEqualTo("affinity(switch-penalty=30s, shared-model-penalty=1s)");
     }
 
     @Test
