@@ -13,8 +13,9 @@ import java.time.Duration;
 /**
  * Groups jobs by model, with time (the seed's {@code GroupsByNameWithTime}). Each model's head job
  * scores its effective submit time minus now, plus {@code switchPenalty} when the worker does not
- * hold the model, plus {@code sharedModelPenalty} when another worker holds it; the lowest score
- * wins, ties to the earlier submission.
+ * hold the model, plus {@code sharedModelPenalty} when another worker holds it and this one does
+ * not (the worker's own model scores no penalty, whoever else holds it, as in the seed); the lowest
+ * score wins, ties to the earlier submission.
  *
  * <p>Only three heads can win: the worker's own model's, the oldest of the models other workers
  * hold, and the oldest of the models no worker holds; the waiting index keeps held and unheld
