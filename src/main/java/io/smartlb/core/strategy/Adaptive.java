@@ -80,11 +80,13 @@ import java.util.Arrays;
  * learned costs, is a lower bound on when the last waiting job can start. The strategy is
  * overloaded once D exceeds {@code maxWait}, or once the oldest head is more than twice
  * {@code maxWait} old and has itself waited more than {@code maxWait} (a priority's head start
- * alone is no sign of overload), and stays so until D is at most half {@code maxWait} and the
- * oldest head has waited at most {@code maxWait}. A job that became overdue in an overload so
- * waits for its model's turn under rules 2 to 4, or for the backlog to shrink; ending the overload
- * on D alone served such a job sooner but missed two more targets over the generated traces
- * (bench/RESULTS.md).
+ * alone is no sign of overload), and stays so until D is at most half {@code maxWait} and either
+ * the oldest head has waited at most {@code maxWait} or D has stayed that low for {@code maxWait}
+ * (the jobs still overdue then are left over from an overload that has passed). A job that became
+ * overdue in an overload so waits for its model's turn under rules 2 to 4, or for the backlog to
+ * stay small for {@code maxWait}; ending the overload as soon as D is small served such jobs sooner
+ * but missed more targets over the generated traces, leaving it only once nothing is overdue
+ * served them later (bench/RESULTS.md).
  * Overloaded, it drops rule 1 and serves in the order that loses the least capacity (rules 2 to
  * 4): every switch made to honour a bound that cannot hold would cost capacity the backlog needs,
  * so the bound does not turn an overload into FIFO thrashing. Near that threshold, while D is
@@ -117,10 +119,13 @@ public final class Adaptive implements Strategy {
     // same as 2 over 80 traces (bench/RESULTS.md)
     private static final int LONE_JOB_LOADS = 2;
     private static final int MAX_MODELS_REMEMBERED = 100_000;
+    private static final long NOT_CALM = Long.MIN_VALUE;
 
     private final long maxWaitNanos;
     private final CostModel costs;
     private boolean overloaded;
+    // since when the waiting work has needed at most half of max-wait, or NOT_CALM
+    private long calmSinceNanos = NOT_CALM;
     // by worker id, the model max-wait last made that worker load and when; grown as ids come
     private Gate[] gates = new Gate[0];
 
@@ -219,18 +224,32 @@ public final class Adaptive implements Strategy {
     // the bound has failed once the oldest head is twice overdue and has really waited past max-wait
     // (a head start alone proves nothing about the load), or cannot hold once the waiting work needs
     // longer than max-wait to start; it is back once that work needs at most half of max-wait and
-    // the oldest head has not really waited past max-wait
+    // either the oldest head has not really waited past max-wait or that has lasted max-wait (calm)
     private boolean isOverloaded(Waiting waiting, Workers workers, long nowNanos) {
         Job<?> oldest = waiting.oldestHead();
         long age = nowNanos - oldest.effectiveNanos();
         long waited = oldest.waitedNanos(nowNanos);
         double drain = drainNanos(waiting, workers);
-        if (age > OVERLOAD_FACTOR * maxWaitNanos && waited > maxWaitNanos || drain > maxWaitNanos) {
+        boolean calm = isCalm(drain, nowNanos);
+        if (age > OVERLOAD_FACTOR * maxWaitNanos && waited > maxWaitNanos && !calm || drain > maxWaitNanos) {
             overloaded = true;
-        } else if (waited <= maxWaitNanos && drain <= maxWaitNanos / 2.0) {
+        } else if ((waited <= maxWaitNanos || calm) && drain <= maxWaitNanos / 2.0) {
             overloaded = false;
         }
         return overloaded;
+    }
+
+    // whether the waiting work has needed at most half of max-wait for max-wait: jobs still overdue
+    // then are left over from an overload that has passed, not a sign of one
+    private boolean isCalm(double drain, long nowNanos) {
+        if (drain > maxWaitNanos / 2.0) {
+            calmSinceNanos = NOT_CALM;
+            return false;
+        }
+        if (calmSinceNanos == NOT_CALM) {
+            calmSinceNanos = nowNanos;
+        }
+        return nowNanos - calmSinceNanos >= maxWaitNanos;
     }
 
     // at least how long the workers need to start every waiting job, whatever the order: each model

@@ -314,6 +314,23 @@ final class AdaptiveTest {
     }
 
     @Test
+    void next_overloadPassed_afterMaxWaitOfSmallBacklog_theLeftoverOverdueJobIsServed() {
+        Job<Void> leftover = queue.job("m2", 0);
+        Job<Void> own = queue.job("m1", 100);
+        // overloaded: m2 waited 130 s > 2 x max-wait; the waiting work needs a few seconds from here
+        assertThat(next(idle(0, "m1"), 130).job()).isEqualTo(own);
+        waiting.remove(own);
+        Job<Void> fresh = queue.job("m1", 185);
+        assertThat(next(idle(0, "m1"), 186).job()).isEqualTo(fresh);  // small for 56 s: still overloaded
+        waiting.remove(fresh);
+        queue.job("m1", 190);
+        // small for more than max-wait: the overload has passed, and m2 is left over from it
+        Decision d = next(idle(0, "m1"), 191);
+        assertThat(d.job()).isEqualTo(leftover);
+        assertThat(d.reason()).isEqualTo("switched m1 -> m2: oldest waited 191.0 s > max-wait");
+    }
+
+    @Test
     void next_backlogThatCannotStartWithinMaxWait_isOverload_beforeAnyJobWaitedTwiceIt() {
         for (int m = 2; m <= 16; m++) {
             queue.job("m" + m, 0);
