@@ -3,6 +3,7 @@ package io.smartlb.api;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -14,7 +15,7 @@ import jakarta.inject.Singleton;
  * a priority, a field appears once, and nothing may follow the JSON value. Jackson would otherwise
  * read {@code {"model": 5}} as model "5", {@code "priority": "5"} as 5, keep the last of two
  * {@code "model"} fields (where another parser in front of us may keep the first), and ignore a
- * second object after the first.
+ * second object after the first. Numbers in data and results keep their digits.
  */
 @Singleton
 class StrictJson implements ObjectMapperCustomizer {
@@ -27,6 +28,10 @@ class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // data and results pass through as sent: 3.14159265358979323846 keeps its digits, 1E2 stays
+        // 1E2, and 1e999 stays a number rather than a double's Infinity (which is written as a string)
+        mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        mapper.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
         mapper.coercionConfigFor(LogicalType.Float)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SubmitRequest(
         @Schema(required = true, example = "m1", description = "1-128 chars of [A-Za-z0-9._:/-], starting with a letter or digit")
         String model,
-        @Schema(description = "Any JSON, passed to the backend as is", example = "{\"text\": \"hello\"}")
+        @Schema(description = "Any JSON, passed to the backend as the same value: numbers keep every digit, though 1E2 is sent as 1E+2", example = "{\"text\": \"hello\"}")
         JsonNode data,
         @Schema(description = "Seconds of head start: the job is ordered as if submitted that much earlier", example = "0")
         Double priority) {

@@ -1,7 +1,9 @@
 package io.smartlb.backend;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.smartlb.core.NotDeliveredException;
 import io.smartlb.core.Task;
@@ -44,7 +46,10 @@ public final class HttpBackend implements Backend {
     public static final String NAME = "http";
 
     private static final int BODY_START = 200;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // an upstream's numbers keep their digits (as StrictJson does for requests)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     private final List<URI> upstreams;
     private final String path;

@@ -48,6 +48,20 @@ class JobResourceTest {
     }
 
     @Test
+    void submit_numbersInData_keepEveryDigit() {
+        // the simulated backend answers the data it was given: nothing on the way rounds a number
+        String body = "{\"model\":\"" + Api.model("digits") + "\",\"data\":{\"loadMs\":" + Api.LOAD_MS
+                + ",\"processMs\":1,\"pi\":3.14159265358979323846264338327950288,\"huge\":1e999,\"tiny\":1e-400}}";
+
+        Response response = given().config(Api.PATIENT_CLIENT).contentType(ContentType.JSON).body(body)
+                .when().post("/jobs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.asString()).contains("\"pi\":3.14159265358979323846264338327950288",
+                "\"huge\":1E+999", "\"tiny\":1E-400");
+    }
+
+    @Test
     void submit_notWaiting_returns202WithLocation_andTheJobEndsDone() {
         String model = Api.model("async");
 

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smartlb.core.Balancer;
 import io.smartlb.core.JobFailedException;
 import io.smartlb.core.JobHandle;
@@ -16,6 +18,7 @@ import io.smartlb.core.WorkerSnapshot;
 import io.smartlb.core.WorkerState;
 import io.smartlb.core.strategy.Affinity;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -74,6 +77,21 @@ final class HttpBackendTest {
         assertThat(result.get("model").asText()).isEqualTo("m1");
         assertThat(result.get("echo").get("text").asText()).isEqualTo("hi");
         assertThat(result.get("server").asText()).isEqualTo("gpu-0");
+    }
+
+    @Test
+    void run_numbersInDataAndAnswer_keepEveryDigit() throws Exception {
+        start(0, 1);
+        BigDecimal pi = new BigDecimal("3.14159265358979323846264338327950288");
+        BigDecimal huge = new BigDecimal("1E+999");  // a double would read Infinity
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("pi", pi).put("huge", huge);
+
+        // the fake server answers the request body as it came, inside its own JSON
+        JsonNode echo = result(balancer.submit("m1", data, 0)).get("echo");
+
+        assertThat(echo.get("pi").decimalValue()).isEqualTo(pi);
+        assertThat(echo.get("huge").isNumber()).isTrue();
+        assertThat(echo.get("huge").decimalValue()).isEqualTo(huge);
     }
 
     @Test
