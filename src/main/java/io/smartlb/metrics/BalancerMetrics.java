@@ -85,12 +85,11 @@ public class BalancerMetrics implements JobListener {
         }
     }
 
-    /** Records the job's wait and, when its worker must load the model, the load. */
+    /** Counts the load when the job's worker must load its model (each start of a job sent again too). */
     @Override
     public void started(JobHandle<?, ?> job) {
         try {
             String model = job.model();
-            meters.waitTime(model).record(elapsed(job.submittedNanos(), job.startedNanos()), TimeUnit.NANOSECONDS);
             if (job.modelLoaded()) {
                 meters.loads(job.worker(), model).increment();
             }
@@ -99,7 +98,10 @@ public class BalancerMetrics implements JobListener {
         }
     }
 
-    /** Counts the job's outcome and records its processing and model load times. */
+    /**
+     * Counts the job's outcome and records its wait, processing and model load times: the wait once
+     * per job, up to its last start (a job sent again after its worker failed starts more than once).
+     */
     @Override
     public void finished(JobHandle<?, ?> job) {
         try {
@@ -107,6 +109,7 @@ public class BalancerMetrics implements JobListener {
             meters.finished(job.status(), model).increment();
             // a job given a worker has started; one cancelled, expired or dropped while queued has no processing time
             if (job.worker() >= 0) {
+                meters.waitTime(model).record(elapsed(job.submittedNanos(), job.startedNanos()), TimeUnit.NANOSECONDS);
                 meters.processingTime(model).record(elapsed(job.startedNanos(), job.finishedNanos()), TimeUnit.NANOSECONDS);
             }
             long loadNanos = job.loadNanos();
