@@ -17,9 +17,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     @Inject
     BalancerService service;
@@ -52,7 +54,10 @@ public class JobResource {
     @APIResponse(responseCode = "202", description = "Queued (wait=false)",
             content = @Content(schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "Invalid JSON or field; the problem names the field")
+    @APIResponse(responseCode = "406", description = "The Accept header allows no application/json")
+    @APIResponse(responseCode = "409", description = "The job was cancelled while this client waited (wait=true)")
     @APIResponse(responseCode = "413", description = "Body over quarkus.http.limits.max-body-size, or over balancer.queue.max-bytes by itself")
+    @APIResponse(responseCode = "415", description = "The body is not application/json")
     @APIResponse(responseCode = "422", description = "Idempotency-Key used before for another request; the problem names that job")
     @APIResponse(responseCode = "429", description = "Queue full; see Retry-After")
     @APIResponse(responseCode = "500", description = "The backend failed the job")
@@ -64,17 +69,21 @@ public class JobResource {
             @Parameter(description = "Answer when the job ends (true, the default) or at once (false)")
             @QueryParam("wait") String wait,
             @Parameter(description = "A retry with the same key returns the same job")
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context HttpServerRequest http) {
-        JobRequests.check(request, idempotencyKey);
+        // an empty header reaches us as null: it is a key of 0 characters, not no key
+        String key = idempotencyKey == null && http.headers().contains(IDEMPOTENCY_KEY) ? "" : idempotencyKey;
+        JobRequests.check(request, key);
         boolean answerWhenEnded = JobRequests.waitFlag(wait);
         double priority = request.priority() == null ? 0 : request.priority();
         // the body's size, read in full by now (chunked or not), stands for the data's memory
         Submission submission = service.submit(request.model(), request.data(), priority, idempotencyKey, http.bytesRead());
         JobHandle<JsonNode, JsonNode> job = submission.job();
         if (!answerWhenEnded) {
+            // as design.md gives it, relative: an absolute one would name the Host this request
+            // came in on, not the address a client behind an ingress or proxy used
             return CompletableFuture.completedFuture(Response.accepted(views.of(job))
-                    .location(URI.create("/jobs/" + job.id())).build());
+                    .header(HttpHeaders.LOCATION, "/jobs/" + job.id()).build());
         }
         return outcomes.whenEnded(job, idempotencyKey == null);
     }

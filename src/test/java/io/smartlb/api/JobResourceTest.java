@@ -70,7 +70,7 @@ class JobResourceTest {
 
         assertThat(accepted.statusCode()).isEqualTo(202);
         String id = accepted.jsonPath().getString("id");
-        assertThat(accepted.header("Location")).endsWith("/jobs/" + id);
+        assertThat(accepted.header("Location")).isEqualTo("/jobs/" + id);  // relative, as design.md gives it
         assertThat(accepted.jsonPath().getString("status")).isIn("QUEUED", "RUNNING", "DONE");
         assertThat(accepted.jsonPath().getString("submittedAt")).matches(Api.ISO_MILLIS);
 

@@ -143,6 +143,14 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void submit_emptyIdempotencyKey_returns400NamingTheHeader_ratherThanRunningWithoutAKey() {
+        Response response = given().contentType(ContentType.JSON).header("Idempotency-Key", "")
+                .body(Map.of("model", "m1")).when().post("/jobs?wait=false");
+
+        assertThat(assertProblem(response, 400).getString("field")).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
     void get_unknownJob_returns404() {
         assertProblem(given().when().get("/jobs/{id}", Long.MAX_VALUE), 404);
     }
