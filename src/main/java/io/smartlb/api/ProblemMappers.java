@@ -1,5 +1,6 @@
 package io.smartlb.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -20,6 +22,9 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 /** Every error answer as {@code application/problem+json}; never a stack trace. */
 public class ProblemMappers {
 
+    // notes to programmers in Jackson's messages: where the source is (redacted), a feature to enable
+    private static final Pattern SOURCE_NOTE = Pattern.compile("\\s*\\((?:start marker at )?\\[Source:[^\\]]*]\\)|\\s*\\[Source:[^\\]]*]");
+    private static final Pattern FEATURE_HINT = Pattern.compile(":?\\s*(?:enable|use) `[^`]*`[^;.]*");
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
@@ -60,7 +65,16 @@ public class ProblemMappers {
             return Problems.problem(400, e.getOriginalMessage().startsWith("Trailing token")
                     ? "body: content after the JSON object" : "body: must be a JSON object", Map.of("field", "body")).build();
         }
-        return Problems.problem(400, "body: not valid JSON: " + e.getOriginalMessage(), Map.of("field", "body")).build();
+        return Problems.problem(400, "body: not valid JSON: " + parserWords(e), Map.of("field", "body")).build();
+    }
+
+    // the parser's message without its notes to programmers (a redacted source, a feature to enable),
+    // and where in the body it stopped
+    static String parserWords(JsonProcessingException e) {
+        String words = SOURCE_NOTE.matcher(e.getOriginalMessage()).replaceAll("");
+        words = FEATURE_HINT.matcher(words).replaceAll("").strip();
+        JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? words : words + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     // Quarkus maps this subtype itself unless a mapper names it

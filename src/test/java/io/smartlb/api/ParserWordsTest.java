@@ -1,0 +1,27 @@
+package io.smartlb.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A 400 for a body that is not JSON says what is wrong and where, without notes meant for programmers. */
+final class ParserWordsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"model\":\"m1\"                | Unexpected end-of-input: expected close marker for Object (line 1, column 14)",
+        "{\"model\":\"m1\",\"priority\":NaN} | Non-standard token 'NaN' (line 1, column 29)",
+        "{\"model\" \"m1\"}                  | Unexpected character ('\"' (code 34)): was expecting a colon to separate field name and value (line 1, column 10)",
+    })
+    void parserWords_dropsSourceAndFeatureNotes_andSaysWhere(String body, String words) {
+        JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class, () -> JSON.readTree(body));
+
+        assertThat(ProblemMappers.parserWords(e)).isEqualTo(words);
+    }
+}
