@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# adaptive's max-wait bound on four small traces from the outside passes of 2026-11-30, each with
-# one worker's stream of m1 jobs that never empties and one job of another model that only the
-# bound brings in. Prints the simulator's adaptive row (max wait is the fifth number).
+# adaptive's max-wait bound on small traces from the outside passes of 2026-11-30: the first four
+# each have a stream of m1 jobs that never empties and one job of another model that only the bound
+# brings in; the last three check that the bound wakes an idle worker, and that it costs no extra
+# loads where a holder is about to serve the overdue job. Prints the simulator's adaptive row
+# (loads, then mean, p50, p99 and max wait, and makespan, in seconds).
 #
-#   ./mvnw -B package -DskipTests && bench/bound-cases.sh
+#   ./mvnw -B package -DskipTests && bench/bound-cases.sh     (JAR=other.jar to run another build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench/out/bound
@@ -24,12 +26,27 @@ awk -v h=$HEADER 'BEGIN { print h; for (i = 0; i < 700; i++) print "0,m1,5000,95
 awk -v h=$HEADER 'BEGIN { print h; for (i = 0; i < 20; i++) print "0,m1,200,100,0"; print "0,m2,200,10,0";
     for (t = 150; t < 6000; t += 150) print t ",m1,200,100,0" }' > "$OUT/short-burst.csv"
 
+# an idle worker: A runs one 200 s job of m2; B serves 1,000 jobs of c in 5 s, then a lone m2 job
+# comes at 60 s and nothing else happens until A's job ends
+awk -v h=$HEADER 'BEGIN { print h; print "0,m2,5000,200000,0"; for (i = 0; i < 1000; i++) print (i * 5) ",c,5000,10,0";
+    print "60000,m2,5000,10,0" }' > "$OUT/idle-worker.csv"
+# two models, 3 workers, 84 % busy, 1 s loads of 60 ms jobs (Poisson, 30/s and 12/s)
+[ -s "$OUT/two-models.csv" ] || java bench/GenTrace.java --jobs 5000 --models 2 --seed 1 --rate 42 --zipf 1.32 \
+    --load-ms 1000 --process-ms 60 > "$OUT/two-models.csv"
+# a priority of twice max-wait on a job whose model's holder frees up within a second
+awk -v h=$HEADER 'BEGIN { print h; for (t = 0; t < 120000; t += 250) { if (t % 1250 == 0) print t ",m0,10000,1000,0";
+    if (t % 1000 == 500) print t ",m1,1000,100,0"; if (t == 20000) print "20100,m0,10000,1000,60" } }' > "$OUT/priority-at-holder.csv"
+
 run() {  # trace workers max-wait
     printf '%-22s %s workers, max-wait %-4s ' "$1" "$2" "$3"
-    java -jar target/quarkus-app/quarkus-run.jar simulate --trace "$OUT/$1.csv" --workers "$2" --strategy adaptive \
+    java -jar "${JAR:-target/quarkus-app/quarkus-run.jar}" simulate --trace "$OUT/$1.csv" --workers "$2" --strategy adaptive \
         --set balancer.strategies.adaptive.max-wait="$3" | tail -1
 }
 run busy-holder 2 60s
 run head-start 1 60s
 run passing-overload 1 60s
 run short-burst 1 2s
+run idle-worker 2 10s
+run two-models 3 5s
+run two-models 3 1000d
+run priority-at-holder 2 30s

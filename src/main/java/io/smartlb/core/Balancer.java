@@ -45,6 +45,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     private final AtomicReferenceArray<JobHandle<D, R>> running;
     private final Assignment<JobHandle<D, R>> stopSignal = new Assignment<>(-1, Job.of(-1, "-", 0, 0, null), false, () -> "stop", 0);
     private final AtomicIntegerArray deadLoops;  // 1 where a loop died: its mailbox is read no more
+    private final AskAgainTimer askAgain;
     private volatile boolean stopping;
 
     private Balancer(Builder<D, R> builder) {
@@ -55,6 +56,8 @@ public final class Balancer<D, R> implements AutoCloseable {
                 builder.expiry);
         this.maxWait = builder.maxWait;
         dispatcher.expireAtDispatch(maxWait.toNanos());
+        this.askAgain = new AskAgainTimer(dispatcher, clock);
+        dispatcher.onAskAgain(askAgain::request);
         this.mailboxes = new ArrayList<>(builder.workers);
         this.loopThreads = new AtomicReferenceArray<>(builder.workers);
         this.running = new AtomicReferenceArray<>(builder.workers);
@@ -219,6 +222,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         dispatcher.close();
         boolean drained = dispatcher.awaitIdle(drainTimeout.toNanos(), TimeUnit.NANOSECONDS);
         stopping = true;
+        askAgain.stop();
         afterDispatch();
         long now = clock.getAsLong();
         failWaiting(now);

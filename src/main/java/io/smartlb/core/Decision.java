@@ -8,17 +8,26 @@ import java.util.function.Supplier;
  * read ({@code kept m1: 14 waiting}, {@code switched m0 -> m7: oldest waited 95.0 s > max-wait}).
  * The reason may be given as a supplier of the text: it is then built only when someone reads it
  * (a job view, a debug log), not on every decision.
+ *
+ * <p>An idle worker is asked again when a job arrives, a worker ends a job or a model loses its
+ * holder. A strategy whose answer can change with time alone (a job becoming overdue) says when
+ * with {@link #idleUntil}: the worker is then also asked again at that time.
  */
 public final class Decision {
 
-    private static final Decision NOTHING_WAITS = new Decision(null, () -> "nothing waits");
+    /** {@link #askAgainAtNanos()} of a decision that time alone does not change. */
+    public static final long NEVER = Long.MAX_VALUE;
+
+    private static final Decision NOTHING_WAITS = new Decision(null, () -> "nothing waits", NEVER);
 
     private final Job<?> job;
     private final Supplier<String> reason;
+    private final long askAgainAtNanos;
 
-    private Decision(Job<?> job, Supplier<String> reason) {
+    private Decision(Job<?> job, Supplier<String> reason, long askAgainAtNanos) {
         this.job = job;
         this.reason = Objects.requireNonNull(reason, "reason");
+        this.askAgainAtNanos = askAgainAtNanos;
     }
 
     /** Returns a decision to run {@code job}. */
@@ -29,13 +38,21 @@ public final class Decision {
 
     /** Returns a decision to run {@code job}, its reason built only when read. */
     public static Decision run(Job<?> job, Supplier<String> reason) {
-        return new Decision(Objects.requireNonNull(job, "job"), reason);
+        return new Decision(Objects.requireNonNull(job, "job"), reason, NEVER);
     }
 
     /** Returns a decision to leave the worker idle. */
     public static Decision idle(String reason) {
+        return idleUntil(NEVER, reason);
+    }
+
+    /**
+     * Returns a decision to leave the worker idle and ask it again at {@code askAgainAtNanos} (on the
+     * clock the strategy is given), unless an event asks it sooner; {@link #NEVER} for no such time.
+     */
+    public static Decision idleUntil(long askAgainAtNanos, String reason) {
         Objects.requireNonNull(reason, "reason");
-        return new Decision(null, () -> reason);
+        return new Decision(null, () -> reason, askAgainAtNanos);
     }
 
     /** Returns the decision for an empty queue. */
@@ -61,6 +78,11 @@ public final class Decision {
     /** Returns whether the worker stays idle. */
     public boolean isIdle() {
         return job == null;
+    }
+
+    /** Returns when an idle worker should be asked again though nothing happened, or {@link #NEVER}. */
+    public long askAgainAtNanos() {
+        return askAgainAtNanos;
     }
 
     @Override

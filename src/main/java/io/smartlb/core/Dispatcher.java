@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The one owner of the waiting jobs and the worker states: it admits jobs, asks the strategy which
@@ -51,6 +52,8 @@ public final class Dispatcher<P> {
     private boolean closed;                                       // guarded by lock
     private boolean stopped;                                      // guarded by lock
     private long strategyFailures;                                // guarded by lock
+    private long askAgainAtNanos = Decision.NEVER;                // guarded by lock
+    private LongConsumer askAgainListener = at -> { };            // guarded by lock
     private final String strategyName;
     private final Queue<StrategyFailure> failuresToLog = new ConcurrentLinkedQueue<>();
 
@@ -470,6 +473,55 @@ public final class Dispatcher<P> {
         return empty != null ? empty : any;
     }
 
+    /**
+     * Sets what learns, under the lock, of the earliest time a strategy asked for its idle workers
+     * to be asked again ({@link Decision#idleUntil}): whoever keeps the clock then calls {@link
+     * #askIdleWorkers}. It must not block. One listener; a later call replaces it.
+     */
+    public void onAskAgain(LongConsumer listener) {
+        Objects.requireNonNull(listener, "listener");
+        lock.lock();
+        try {
+            askAgainListener = listener;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Returns the earliest time a strategy asked for its idle workers to be asked again, or {@link Decision#NEVER}. */
+    public long askAgainAtNanos() {
+        lock.lock();
+        try {
+            return askAgainAtNanos;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Asks every idle worker again, once the time a strategy gave with {@link Decision#idleUntil}
+     * has come (before it, nothing happens); assignments go to the hand-off.
+     */
+    public void askIdleWorkers(long nowNanos) {
+        lock.lock();
+        try {
+            if (nowNanos < askAgainAtNanos) {
+                return;
+            }
+            askAgainAtNanos = Decision.NEVER;
+            for (Slot<P> slot : slots) {
+                if (slot.free() && waiting.size() > 0) {
+                    Assignment<P> assignment = decide(slot, nowNanos);
+                    if (assignment != null) {
+                        handOff.accept(assignment);
+                    }
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // a model lost its holder while its jobs wait: idle workers may have refused them before
     private void reoffer(String model, long nowNanos) {
         if (model == null || waiting.count(model) == 0) {
@@ -498,6 +550,11 @@ public final class Dispatcher<P> {
         }
         Decision decision = ask(slot, nowNanos);
         if (decision.isIdle()) {
+            long askAgainAt = decision.askAgainAtNanos();
+            if (askAgainAt > nowNanos && askAgainAt < askAgainAtNanos) {
+                askAgainAtNanos = askAgainAt;
+                askAgainListener.accept(askAgainAt);
+            }
             return null;
         }
         @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package io.smartlb.sim;
 
 import io.smartlb.core.Admission;
 import io.smartlb.core.Assignment;
+import io.smartlb.core.Decision;
 import io.smartlb.core.Dispatcher;
 import io.smartlb.core.JobCost;
 import io.smartlb.core.Outcome;
@@ -78,7 +79,12 @@ public final class Simulator {
             int n = trace.size();
             int next = 0;
             while (next < n || !completions.isEmpty()) {
-                if (next < n && (completions.isEmpty() || trace.arrivalMs(next) <= completions.peekTime())) {
+                long event = Math.min(next < n ? trace.arrivalMs(next) : Long.MAX_VALUE,
+                        completions.isEmpty() ? Long.MAX_VALUE : completions.peekTime());
+                long askAgain = askAgainMs();
+                if (askAgain < event) {
+                    askIdleWorkers(Math.max(askAgain, clockMs));  // a strategy asked, and nothing happens before
+                } else if (next < n && trace.arrivalMs(next) == event) {
                     arrive(next++);
                 } else {
                     finish();
@@ -89,6 +95,17 @@ public final class Simulator {
                 throw new IllegalStateException(
                         stranded + " jobs still wait with every worker idle; the strategy never picked them");
             }
+        }
+
+        // the first whole ms at or after the time a strategy asked for idle workers to be asked again
+        private long askAgainMs() {
+            long nanos = dispatcher.askAgainAtNanos();
+            return nanos == Decision.NEVER ? Long.MAX_VALUE : Math.floorDiv(nanos - 1, NANOS_PER_MS) + 1;
+        }
+
+        private void askIdleWorkers(long nowMs) {
+            clockMs = nowMs;
+            dispatcher.askIdleWorkers(nowMs * NANOS_PER_MS);  // assignments start through the hand-off
         }
 
         private void arrive(int row) {

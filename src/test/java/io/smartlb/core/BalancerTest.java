@@ -138,6 +138,24 @@ final class BalancerTest {
     }
 
     @Test
+    void idleUntil_theWorkerIsAskedAgainAtThatTime_withNoOtherEvent() {
+        long readyAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        Strategy notBefore = (worker, waiting, workers, nowNanos) -> nowNanos < readyAt
+                ? Decision.idleUntil(readyAt, "not yet")
+                : Decision.run(waiting.oldestHead(), "now");
+        Balancer<String, String> b = Balancer.<String, String>builder(task -> task.model() + "/" + task.data())
+                .workers(1).strategy(notBefore).executor(executor).build();
+        try {
+            JobHandle<String, String> job = b.submit("m1", "x", 0);
+            // nothing arrives or ends after the submission: only the timer asks the worker again
+            assertThat(job.result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join()).isEqualTo("m1/x");
+            assertThat(job.startedNanos()).isGreaterThanOrEqualTo(readyAt);
+        } finally {
+            b.close();
+        }
+    }
+
+    @Test
     void withWorkerState_stateSurvivesBetweenJobsOfOneWorker() {
         Work<String, Integer> counting = Work.withWorkerState(HashMap::new,
                 (String model, String data, Map<String, Integer> state) -> state.merge(model, 1, Integer::sum));

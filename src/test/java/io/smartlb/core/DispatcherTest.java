@@ -19,6 +19,39 @@ final class DispatcherTest {
 
     private static final long MS = 1_000_000L;
 
+    /** Leaves workers idle until {@code readyNanos}, asking to be asked again then; after it, runs the oldest job. */
+    private static Strategy readyAt(long readyNanos) {
+        return (worker, waiting, workers, nowNanos) -> nowNanos < readyNanos
+                ? Decision.idleUntil(readyNanos, "not yet")
+                : Decision.run(waiting.oldestHead(), "now");
+    }
+
+    @Test
+    void askIdleWorkers_atTheTimeTheStrategyGave_assignsWithoutAnyOtherEvent() {
+        List<Assignment<String>> handedOff = new ArrayList<>();
+        Dispatcher<String> d = new Dispatcher<>(readyAt(10 * MS), 2, 100, handedOff::add);
+        List<Long> requested = new ArrayList<>();
+        d.onAskAgain(requested::add);
+
+        assertThat(d.submit("a", 0, "j1", 0).assignment()).isNull();
+        assertThat(d.askAgainAtNanos()).isEqualTo(10 * MS);
+        assertThat(requested).containsExactly(10 * MS);  // told once: worker 1 gave the same time
+
+        d.askIdleWorkers(9 * MS);  // too early: nothing happens
+        assertThat(handedOff).isEmpty();
+        d.askIdleWorkers(10 * MS);
+        assertThat(handedOff).extracting(a -> a.job().payload()).containsExactly("j1");
+        assertThat(d.askAgainAtNanos()).isEqualTo(Decision.NEVER);
+    }
+
+    @Test
+    void askAgain_aTimeNotAfterNow_isIgnored() {
+        Dispatcher<String> d = new Dispatcher<>((worker, waiting, workers, nowNanos) -> Decision.idleUntil(nowNanos, "now"),
+                1, 100, a -> { });
+        d.submit("a", 0, "j1", 5 * MS);
+        assertThat(d.askAgainAtNanos()).isEqualTo(Decision.NEVER);
+    }
+
     @Test
     void submit_firstJob_goesToFirstEmptyWorkerAndCountsALoad() {
         Dispatcher<String> d = new Dispatcher<>(new Affinity(), 2, 100);

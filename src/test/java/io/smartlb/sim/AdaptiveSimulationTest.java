@@ -94,6 +94,51 @@ final class AdaptiveSimulationTest {
     }
 
     @Test
+    void maxWait_aWorkerIdleWhenTheJobArrived_isAskedAgainOnceItIsOverdue() {
+        // worker A runs one 200 s job of m2 from t=0; B serves 1,000 jobs of c in the first 5 s and
+        // is idle when a second m2 job comes at 60 s. Nothing arrives or ends after that until A's
+        // job ends at 205 s: only the time the strategy gave brings B back
+        StringBuilder rows = new StringBuilder("0,m2,5000,200000,0\n");
+        for (int i = 0; i < 1000; i++) {
+            rows.append(i * 5).append(",c,5000,10,0\n");
+        }
+        rows.append("60000,m2,5000,10,0");
+        Trace trace = TestTraces.inline(rows.toString().split("\n"));
+        SimulationReport report = run(trace, 2,
+                new Adaptive(Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMillis(100)));
+        // overdue at 70 s, when A has been on its job for 70 s > max-wait: B takes it then
+        assertThat(report.waitMs().max()).isLessThanOrEqualTo(10_001);
+    }
+
+    @Test
+    void maxWait_anOverdueModelHeldByAWorkerThatJustLoadedIt_getsNoConvoy() {
+        // 3 workers, Poisson arrivals of m0 at 30/s and m1 at 12/s, 60 ms jobs, 1 s loads, 84 % busy,
+        // max-wait 5 s: when a head becomes overdue, one worker loads its model; had the others
+        // followed it there, the other model would be overdue 5 s later and all would switch back
+        java.util.Random random = new java.util.Random(1);
+        java.util.List<long[]> arrivals = new java.util.ArrayList<>();
+        double[] rates = {30, 12};
+        for (int m = 0; m < 2; m++) {
+            for (double t = exp(random, rates[m]); t < 120; t += exp(random, rates[m])) {
+                arrivals.add(new long[] {(long) (t * 1000), m});
+            }
+        }
+        arrivals.sort(java.util.Comparator.comparingLong(a -> a[0]));
+        String[] rows = arrivals.stream().map(a -> a[0] + ",m" + a[1] + ",1000,60,0").toArray(String[]::new);
+        Trace trace = TestTraces.inline(rows);
+        SimulationReport bounded = run(trace, 3,
+                new Adaptive(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMillis(60)));
+        SimulationReport unbounded = run(trace, 3,
+                new Adaptive(Duration.ofDays(1000), Duration.ofSeconds(1), Duration.ofMillis(60)));
+        assertThat(bounded.switches()).isLessThanOrEqualTo(unbounded.switches() + 2);
+        assertThat(bounded.waitMs().mean()).isLessThanOrEqualTo(unbounded.waitMs().mean() * 1.05);
+    }
+
+    private static double exp(java.util.Random random, double rate) {
+        return -Math.log(1 - random.nextDouble()) / rate;
+    }
+
+    @Test
     void overload_boundDoesNotAddLoads() {
         // 2 models alternate every 50 ms, 100 ms jobs on one worker: twice the work it can do,
         // so every job ends up overdue; the bound must not turn this into switching on every job

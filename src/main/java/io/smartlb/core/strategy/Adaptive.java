@@ -7,6 +7,7 @@ import io.smartlb.core.JobCost;
 import io.smartlb.core.Strategy;
 import io.smartlb.core.Waiting;
 import io.smartlb.core.WaitingModel;
+import io.smartlb.core.WorkerState;
 import io.smartlb.core.WorkerView;
 import io.smartlb.core.Workers;
 import java.time.Duration;
@@ -22,10 +23,16 @@ import java.util.Arrays;
  * <ol>
  *   <li><b>Overdue jobs first</b> (the hard bound). A job is overdue once its age exceeds
  *       {@code maxWait}. While any job is overdue, a free worker starts an overdue job: its own
- *       model's oldest if that one is overdue (no load needed), else the oldest overdue job of any
- *       other model, held by another worker or not: a holder busy with a long job does not hold
- *       the bound up. A worker that loaded its model for an overdue job first finishes that
- *       model's jobs that were waiting then (gated service, see the guarantee below).</li>
+ *       model's oldest if that one is overdue (no load needed), else the oldest overdue job of a
+ *       model no worker holds, or of one whose holders are <em>stuck</em>: each has been on one
+ *       job for longer than {@code maxWait} (a long job, a hung upstream), so it may not reach
+ *       the overdue job soon. A holder that is not stuck serves its model's overdue jobs first;
+ *       a second load of that model would be a waste, and with several free workers a convoy
+ *       from one overdue model to the next. A worker that loaded its model for an overdue job
+ *       first finishes that model's jobs that were waiting then (gated service, see the
+ *       guarantee below). A worker left idle while every waiting model is held by a busy worker
+ *       asks, through {@link Decision#idleUntil}, to be asked again when the oldest such job can
+ *       be taken by this rule, so the bound does not wait for an arrival or a completion.</li>
  *   <li><b>Exhaustive service.</b> A worker keeps its model while that model has jobs: with
  *       switch-over times, exhaustive service needs the fewest switches and, in loaded systems,
  *       gives the least waiting (Takagi, <i>Analysis of Polling Systems</i>, 1986; Levy, Sidi and
@@ -69,9 +76,11 @@ import java.util.Arrays;
  * <p><b>Guarantee.</b> While the system is not overloaded (below): once a job is overdue, a worker
  * starts a job that is not overdue only to finish the jobs of its model that were already waiting
  * when the bound made it load that model; otherwise a worker that becomes free serves its own
- * model's overdue jobs, if it has any, else starts the oldest overdue job of any other model. So
- * an overdue job starts as soon as a worker frees up that holds its model, or that has neither
- * overdue jobs of its own nor such a batch to finish, after the overdue jobs older than it. The batch is gated service (Takagi, above): a load the bound forces serves every job it
+ * model's overdue jobs, if it has any, else starts the oldest overdue job of a model no worker
+ * holds or whose holders are stuck. So an overdue job starts after the overdue jobs older than it,
+ * as soon as a worker holding its model is free, or, once its holders are stuck or gone, a worker
+ * (free, or idle since before) that has neither overdue jobs of its own nor such a batch to
+ * finish. The batch is gated service (Takagi, above): a load the bound forces serves every job it
  * found, not only the overdue ones, so the bound does not pay a second load for the rest of the
  * batch soon after; without it, on a trace whose waits reach max-wait (drawn-11, bench/RESULTS.md),
  * p99 wait was 17 % above the seed's best, with it 3.5 %. <b>Overload.</b> The bound cannot hold
@@ -128,6 +137,8 @@ public final class Adaptive implements Strategy {
     private long calmSinceNanos = NOT_CALM;
     // by worker id, the model max-wait last made that worker load and when; grown as ids come
     private Gate[] gates = new Gate[0];
+    // by worker id, when this strategy last gave that worker a job: when a busy one's job started
+    private long[] startedNanos = new long[0];
 
     public Adaptive() {
         this(DEFAULT_MAX_WAIT, DEFAULT_LOAD_TIME, DEFAULT_PROCESS_TIME);
@@ -155,6 +166,15 @@ public final class Adaptive implements Strategy {
         if (waiting.size() == 0) {
             return Decision.nothingWaits();
         }
+        Decision decision = choose(worker, waiting, workers, nowNanos);
+        if (!decision.isIdle()) {
+            knowWorker(worker.id());
+            startedNanos[worker.id()] = nowNanos;
+        }
+        return decision;
+    }
+
+    private Decision choose(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
         String own = worker.model();
         forgetGateUnlessHolding(worker, own);
         Job<?> ownHead = own == null ? null : waiting.head(own);
@@ -166,7 +186,15 @@ public final class Adaptive implements Strategy {
             int count = waiting.count(own);
             return Decision.run(ownHead, () -> "kept " + own + ": " + count + " waiting");
         }
-        return nextModel(worker, waiting, nowNanos);
+        return nextModel(worker, waiting, workers, nowNanos);
+    }
+
+    // per-worker state is kept in arrays indexed by worker id, grown as ids come
+    private void knowWorker(int id) {
+        if (id >= gates.length) {
+            gates = Arrays.copyOf(gates, id + 1);
+            startedNanos = Arrays.copyOf(startedNanos, id + 1);
+        }
     }
 
     // a gate holds while the worker keeps the model it was forced to load: every switch is decided
@@ -196,8 +224,8 @@ public final class Adaptive implements Strategy {
             long waited = ownHead.waitedNanos(nowNanos);
             return Decision.run(ownHead, () -> "kept " + model + ": head waited " + Reasons.seconds(waited) + " > max-wait");
         }
-        Job<?> oldest = oldestOtherHead(waiting);
-        if (!isOverdue(oldest, nowNanos)) {
+        Job<?> oldest = oldestOverdueElsewhere(worker, waiting, workers, nowNanos);
+        if (oldest == null) {
             return null;
         }
         if (ownHead != null && isGated(worker, ownHead)) {
@@ -206,19 +234,51 @@ public final class Adaptive implements Strategy {
                     + model);
         }
         long age = nowNanos - oldest.effectiveNanos();
-        if (worker.id() >= gates.length) {
-            gates = Arrays.copyOf(gates, worker.id() + 1);
-        }
+        knowWorker(worker.id());
         gates[worker.id()] = new Gate(oldest.model(), nowNanos);
         return Decision.run(oldest, () -> Reasons.choice(worker, oldest, "oldest waited " + Reasons.seconds(age) + " > max-wait"));
     }
 
-    // own head is not overdue here, so an overdue oldest head is another model's, held or not; at
-    // equal age a model no worker holds goes first, as it needs a load anyway and the other has a holder
-    private static Job<?> oldestOtherHead(Waiting waiting) {
-        Job<?> oldest = waiting.oldestHead();
+    // the oldest overdue head of a model no worker holds, or of a held one whose holders are all
+    // stuck (older than that unheld head, of the first few held models): a holder about to serve
+    // its model's overdue job would make this worker's load a waste, and so would two workers
+    // loading the same overdue model at once. At equal age the unheld model goes first
+    private Job<?> oldestOverdueElsewhere(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
         Job<?> unheld = waiting.oldestUnheldHead();
-        return unheld != null && unheld.effectiveNanos() <= oldest.effectiveNanos() ? unheld : oldest;
+        Job<?> oldest = unheld != null && isOverdue(unheld, nowNanos) ? unheld : null;
+        int examined = 0;
+        for (WaitingModel held : waiting.heldModelsByAge()) {
+            Job<?> head = held.head();
+            if (!isOverdue(head, nowNanos) || oldest != null && head.effectiveNanos() >= oldest.effectiveNanos()
+                    || examined++ == CANDIDATES) {
+                break;
+            }
+            if (!worker.holds(held.model()) && stuckSinceNanos(held.model(), workers) < nowNanos) {
+                return head;
+            }
+        }
+        return oldest;
+    }
+
+    // from when every holder of model has been on one job for longer than max-wait (it may not end
+    // soon: a long job, a hung upstream); never while a holder is idle (it serves its model next)
+    private long stuckSinceNanos(String model, Workers workers) {
+        long since = Long.MIN_VALUE;
+        for (WorkerView view : workers.all()) {
+            if (view.holds(model)) {
+                if (view.state() != WorkerState.BUSY || view.id() >= startedNanos.length) {
+                    return Decision.NEVER;
+                }
+                since = Math.max(since, saturatedSum(startedNanos[view.id()], maxWaitNanos));
+            }
+        }
+        return since;
+    }
+
+    // a + b, or Decision.NEVER past a long (max-wait may be configured up to 106751d)
+    private static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? (b > 0 ? Decision.NEVER : Long.MIN_VALUE) : sum;
     }
 
     // the bound has failed once the oldest head is twice overdue and has really waited past max-wait
@@ -259,7 +319,7 @@ public final class Adaptive implements Strategy {
         return work / workers.all().size();
     }
 
-    private Decision nextModel(WorkerView worker, Waiting waiting, long nowNanos) {
+    private Decision nextModel(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
         WaitingModel unheld = oldestUnheld(waiting);
         WaitingModel joined = unheld == null ? oldestJoinable(waiting) : fallingBehind(waiting, unheld, nowNanos);
         if (joined != null) {
@@ -267,9 +327,32 @@ public final class Adaptive implements Strategy {
         }
         Job<?> chosen = unheld != null ? unheld.head() : batchWorthSharing(waiting);
         if (chosen == null) {
-            return Decision.idle("every waiting model is held by a busy worker and too small to share");
+            return Decision.idleUntil(whenTheBoundMayTakeAHeldJob(waiting, workers),
+                    "every waiting model is held by a busy worker and too small to share");
         }
         return Reasons.decide(worker, chosen, waiting, nowNanos);
+    }
+
+    // every waiting model is held by a busy worker: the bound may take one of their jobs once it is
+    // overdue and its holders are stuck, and no arrival or completion need happen by then, so the
+    // dispatcher is asked to ask again at that time (not while overloaded: the bound is off)
+    private long whenTheBoundMayTakeAHeldJob(Waiting waiting, Workers workers) {
+        if (overloaded) {
+            return Decision.NEVER;
+        }
+        long earliest = Decision.NEVER;
+        int examined = 0;
+        for (WaitingModel held : waiting.heldModelsByAge()) {
+            long overdueAt = saturatedSum(saturatedSum(held.head().effectiveNanos(), maxWaitNanos), 1);
+            if (overdueAt >= earliest || examined++ == CANDIDATES) {
+                break;  // the others' heads are younger
+            }
+            long stuckAt = stuckSinceNanos(held.model(), workers);
+            if (stuckAt != Decision.NEVER) {
+                earliest = Math.min(earliest, Math.max(overdueAt, saturatedSum(stuckAt, 1)));
+            }
+        }
+        return earliest;
     }
 
     // the model no worker holds whose head is oldest; among heads as old, of batches, the largest

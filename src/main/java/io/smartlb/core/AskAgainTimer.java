@@ -1,0 +1,73 @@
+package io.smartlb.core;
+
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Asks a dispatcher's idle workers again at the time a strategy gave with {@link
+ * Decision#idleUntil} (a job becoming overdue), when no arrival or completion would ask them. One
+ * daemon thread, started with the first request; a request for a time at or after one already
+ * timed adds nothing, since the dispatcher then asks every idle worker, and each that stays idle
+ * gives its own time again.
+ */
+final class AskAgainTimer {
+
+    private final Dispatcher<?> dispatcher;
+    private final LongSupplier clock;
+    private final Object lock = new Object();
+    private ScheduledThreadPoolExecutor timer;   // guarded by lock; created on the first request
+    private long timedAtNanos = Decision.NEVER;   // guarded by lock
+    private boolean stopped;                      // guarded by lock
+
+    AskAgainTimer(Dispatcher<?> dispatcher, LongSupplier clock) {
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    /** Times a call of {@link Dispatcher#askIdleWorkers} at {@code atNanos}. Called under the dispatcher's lock: never blocks. */
+    void request(long atNanos) {
+        synchronized (lock) {
+            if (stopped || atNanos >= timedAtNanos) {
+                return;
+            }
+            timedAtNanos = atNanos;
+            if (timer == null) {
+                timer = new ScheduledThreadPoolExecutor(1, task -> {
+                    Thread thread = new Thread(task, "smartlb-ask-again");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+                timer.setRemoveOnCancelPolicy(true);
+            }
+            try {
+                timer.schedule(this::askAgain, Math.max(0, atNanos - clock.getAsLong()), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                // stopped meanwhile: nothing to ask
+            }
+        }
+    }
+
+    private void askAgain() {
+        synchronized (lock) {
+            timedAtNanos = Decision.NEVER;
+        }
+        dispatcher.askIdleWorkers(clock.getAsLong());
+        // a time asked for while this task ran may have been dropped as later than the one it served
+        long next = dispatcher.askAgainAtNanos();
+        if (next != Decision.NEVER) {
+            request(next);
+        }
+    }
+
+    /** Stops the timer thread; later requests are ignored. */
+    void stop() {
+        synchronized (lock) {
+            stopped = true;
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+        }
+    }
+}
