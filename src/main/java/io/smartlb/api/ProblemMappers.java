@@ -1,6 +1,7 @@
 package io.smartlb.api;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -23,8 +24,9 @@ import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 public class ProblemMappers {
 
     // notes to programmers in Jackson's messages: where the source is (redacted), a feature to enable
-    private static final Pattern SOURCE_NOTE = Pattern.compile("\\s*\\((?:start marker at )?\\[Source:[^\\]]*]\\)|\\s*\\[Source:[^\\]]*]");
-    private static final Pattern FEATURE_HINT = Pattern.compile(":?\\s*(?:enable|use) `[^`]*`[^;.]*");
+    private static final Pattern SOURCE_AT = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
+    private static final Pattern SOURCE_NOTE = Pattern.compile("\\s*\\[Source: [^\\]]*]");
+    private static final Pattern FEATURE_HINT = Pattern.compile(":?\\s*enable `\\w+Feature\\.[A-Z_]+` to allow");
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
@@ -54,11 +56,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidJson(JsonProcessingException e) {
+        if (e instanceof JsonMappingException && e.getCause() instanceof JsonParseException parse) {
+            // broken JSON inside a field's value ({"data": [1, 2}}): the JSON is wrong, not the field's type
+            return invalidJson(parse);
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            return Problems.problem(400, field + ": has the wrong type or shape", Map.of("field", field)).build();
+            String problem = e.getCause() instanceof NumberFormatException
+                    ? ": has a number too large to read" : ": has the wrong type or shape";
+            return Problems.problem(400, field + problem, Map.of("field", field)).build();
         }
         if (e instanceof MismatchedInputException) {
             // the JSON parsed but is not one object: say so without naming our classes
@@ -71,7 +79,8 @@ public class ProblemMappers {
     // the parser's message without its notes to programmers (a redacted source, a feature to enable),
     // and where in the body it stopped
     static String parserWords(JsonProcessingException e) {
-        String words = SOURCE_NOTE.matcher(e.getOriginalMessage()).replaceAll("");
+        String words = SOURCE_AT.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
+        words = SOURCE_NOTE.matcher(words).replaceAll("");
         words = FEATURE_HINT.matcher(words).replaceAll("").strip();
         JsonLocation at = e.getLocation();
         return at == null || at.getLineNr() < 1 ? words : words + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";

@@ -28,8 +28,9 @@ class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        // data and results pass through as sent: 3.14159265358979323846 keeps its digits, 1E2 stays
-        // 1E2, and 1e999 stays a number rather than a double's Infinity (which is written as a string)
+        // numbers in data and results keep their value: 3.14159265358979323846 keeps its digits, 1E2
+        // is written back as 1E+2, and 1e999 stays a number rather than a double's Infinity (which
+        // is written as a string)
         mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         mapper.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
         mapper.coercionConfigFor(LogicalType.Float)

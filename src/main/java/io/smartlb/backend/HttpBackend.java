@@ -217,8 +217,9 @@ public final class HttpBackend implements Backend {
         if (contentType.contains("json")) {
             try {
                 return JSON.readTree(response.body());
-            } catch (IOException e) {
-                // a server that says JSON but sends something else: keep what it sent
+            } catch (IOException | NumberFormatException e) {
+                // a server that says JSON but sends something else, or a number past BigDecimal
+                // (1e99999999999): keep what it sent
             }
         }
         return TextNode.valueOf(new String(response.body(), StandardCharsets.UTF_8));

@@ -143,6 +143,25 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void submit_brokenJsonInsideData_returns400SayingTheJsonIsBroken_andWhere() {
+        Response response = given().contentType(ContentType.JSON).body("{\"model\":\"m1\",\"data\":[1,2}}")
+                .when().post("/jobs?wait=false");
+
+        assertThat(assertProblem(response, 400).getString("detail"))
+                .isEqualTo("body: not valid JSON: Unexpected close marker '}': expected ']' (for Array starting at line 1, column 22) (line 1, column 26)");
+    }
+
+    @Test
+    void submit_numberPastWhatAnyParserReads_returns400SayingSo() {
+        Response response = given().contentType(ContentType.JSON).body("{\"model\":\"m1\",\"data\":{\"a\":1e99999999999}}")
+                .when().post("/jobs?wait=false");
+
+        JsonPath problem = assertProblem(response, 400);
+        assertThat(problem.getString("field")).isEqualTo("data");
+        assertThat(problem.getString("detail")).isEqualTo("data: has a number too large to read");
+    }
+
+    @Test
     void submit_emptyIdempotencyKey_returns400NamingTheHeader_ratherThanRunningWithoutAKey() {
         Response response = given().contentType(ContentType.JSON).header("Idempotency-Key", "")
                 .body(Map.of("model", "m1")).when().post("/jobs?wait=false");
