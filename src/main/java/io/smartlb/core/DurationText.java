@@ -28,7 +28,7 @@ public final class DurationText {
                 }
             }
         }
-        if (duration.getNano() % 1_000_000 == 0 && Math.abs(seconds) < Long.MAX_VALUE / 1_000 - 1) {
+        if (duration.getNano() % 1_000_000 == 0 && seconds > -(Long.MAX_VALUE / 1_000) && seconds < Long.MAX_VALUE / 1_000) {
             return duration.toMillis() + "ms";
         }
         return duration.toString();

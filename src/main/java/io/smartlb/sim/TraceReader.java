@@ -57,8 +57,12 @@ public final class TraceReader {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         long number = 1;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            for (int b = in.read(); b != -1; b = in.read()) {
-                if (b != '\n') {
+            int previous = -1;
+            for (int b = in.read(); b != -1; previous = b, b = in.read()) {
+                if (b == '\n' && previous == '\r') {
+                    continue;  // CR LF ends one line, as for the reader
+                }
+                if (b != '\n' && b != '\r') {
                     line.write(b);
                     continue;
                 }

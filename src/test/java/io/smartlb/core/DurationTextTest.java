@@ -21,6 +21,7 @@ final class DurationTextTest {
         "PT0.0000015S,  PT0.0000015S",
         "PT-0.5S,       -500ms",
         "PT2562048H,    106752d",
+        "PT-2562047788015215H-30M-7.5S, PT-2562047788015215H-30M-7.5S",
     })
     void of_writesTheLargestWholeUnit(String iso, String text) {
         assertThat(DurationText.of(Duration.parse(iso))).isEqualTo(text);

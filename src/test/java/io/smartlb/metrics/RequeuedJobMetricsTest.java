@@ -59,10 +59,13 @@ final class RequeuedJobMetricsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(given().get("/jobs/" + id).then().extract().<String>path("status")).isEqualTo("DONE"));
 
-        Scrape after = Scrape.now();
-        for (String name : new String[] {"balancer_jobs_finished_total", "balancer_job_wait_seconds_count",
-                "balancer_job_processing_seconds_count"}) {
-            assertThat(after.sum(name) - before.sum(name)).as(name).isEqualTo(1);
-        }
+        // the listener records after the job reads DONE: wait for it, then check nothing more comes
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Scrape after = Scrape.now();
+            for (String name : new String[] {"balancer_jobs_finished_total", "balancer_job_wait_seconds_count",
+                    "balancer_job_processing_seconds_count"}) {
+                assertThat(after.sum(name) - before.sum(name)).as(name).isEqualTo(1);
+            }
+        });
     }
 }

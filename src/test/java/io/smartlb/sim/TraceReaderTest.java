@@ -96,6 +96,18 @@ final class TraceReaderTest {
     }
 
     @Test
+    void read_notUtf8_withCrOrCrLfLineEnds_namesTheLineTheReaderCounts() throws Exception {
+        for (String end : new String[] {"\r", "\r\n"}) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            bytes.writeBytes((TraceReader.HEADER + end + "0,m1,5,1,0" + end + "1,m1,5,1,0" + end).getBytes(StandardCharsets.UTF_8));
+            bytes.writeBytes(("2,m\u00e9,5,1,0" + end).getBytes(StandardCharsets.ISO_8859_1));  // line 4
+            Path file = Files.write(dir.resolve("cr.csv"), bytes.toByteArray());
+
+            assertThatThrownBy(() -> TraceReader.read(file)).hasMessage("cr.csv:4: not UTF-8 text");
+        }
+    }
+
+    @Test
     void read_emptyLineBeforeAJob_namesIt() {
         String text = TraceReader.HEADER + "\n0,m1,1,2,0\n\n1,m1,1,2,0\n";
 
