@@ -89,7 +89,8 @@ import java.util.Arrays;
  * learned costs, is a lower bound on when the last waiting job can start. The strategy is
  * overloaded once D exceeds {@code maxWait}, or once the oldest head is more than twice
  * {@code maxWait} old and has itself waited more than {@code maxWait} (a priority's head start
- * alone is no sign of overload), and stays so until D is at most half {@code maxWait} and either
+ * alone is no sign of overload) while D has not stayed at most half {@code maxWait} for
+ * {@code maxWait} (below), and stays so until D is at most half {@code maxWait} and either
  * the oldest head has waited at most {@code maxWait} or D has stayed that low for {@code maxWait}
  * (the jobs still overdue then are left over from an overload that has passed). A job that became
  * overdue in an overload so waits for its model's turn under rules 2 to 4, or for the backlog to
