@@ -245,6 +245,9 @@ public final class Adaptive implements Strategy {
     // its model's overdue job would make this worker's load a waste, and so would two workers
     // loading the same overdue model at once. At equal age the unheld model goes first
     private Job<?> oldestOverdueElsewhere(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
+        if (!isOverdue(waiting.oldestHead(), nowNanos)) {
+            return null;  // nothing is overdue: the usual case, in O(1) and without a walk
+        }
         Job<?> unheld = waiting.oldestUnheldHead();
         Job<?> oldest = unheld != null && isOverdue(unheld, nowNanos) ? unheld : null;
         int examined = 0;
