@@ -340,3 +340,50 @@ gen blind-38-w3         3 --jobs 2000 --models 10 --seed 1238 --rate 5.7 --zipf 
 gen blind-39-w4         4 --jobs 10000 --models 100 --seed 1239 --rate 40 --zipf 1.5 --load-ms 1000 --process-ms 20
 echo "== 40 blind traces (drawn after lone jobs were shared before any load is measured, run once)"
 java -cp "$CP" bench/CompareStrategies.java "${ARGS[@]}"
+
+# 40 more (late-*), drawn with bench/DrawVariants.java (java.util.Random(2030), seeds 1300 + i) after
+# the rule that keeps a worker on a model whose jobs keep coming was chosen, and run once with and
+# without it.
+ARGS=()
+gen late-00-w3          3 --jobs 2000 --models 2000 --seed 1300 --rate 240 --zipf 0.8 --load-ms 500 --process-ms 5
+gen late-01-w2          2 --jobs 10000 --models 20 --seed 1301 --rate 19 --zipf 0.8 --load-ms 200 --process-ms 100 --priority-share 0.2 --priority-s 5
+gen late-02-w8          8 --jobs 10000 --models 100 --seed 1302 --rate 64 --zipf 1.5 --load-ms 200 --process-ms 100
+gen late-03-w3          3 --jobs 20000 --models 2000 --seed 1303 --rate 90 --zipf 0.5 --load-ms 10000 --process-ms 20
+gen late-04-w8          8 --jobs 2000 --models 10 --seed 1304 --rate 1280 --zipf 1 --load-ms 3000 --process-ms 5
+gen late-05-w6          6 --jobs 10000 --models 100 --seed 1305 --rate 57 --zipf 1 --load-ms 1000 --process-ms 100
+gen late-06-w6          6 --jobs 20000 --models 10 --seed 1306 --rate 1140 --zipf 0.8 --load-ms 3000 --process-ms 5
+gen late-07-w6          6 --jobs 2000 --models 100 --seed 1307 --rate 960 --zipf 0 --load-ms 10000 --process-ms 5
+gen late-08-w6          6 --jobs 20000 --models 20 --seed 1308 --rate 36 --zipf 1.2 --load-ms 200 --process-ms 100
+gen late-09-w4          4 --jobs 2000 --models 20 --seed 1309 --rate 190 --zipf 1 --load-ms 3000 --process-ms 20
+gen late-10-w2          2 --jobs 2000 --models 500 --seed 1310 --rate 0 --zipf 0.8 --load-ms 3000 --process-ms 100
+gen late-11-w4          4 --jobs 20000 --models 2000 --seed 1311 --rate 1.6 --zipf 0.5 --load-ms 1000 --process-ms 500
+gen late-12-w8          8 --jobs 2000 --models 20 --seed 1312 --rate 0 --zipf 0.5 --load-ms 10000 --process-ms 20
+gen late-13-w4          4 --jobs 2000 --models 100 --seed 1313 --rate 120 --zipf 0.8 --load-ms 3000 --process-ms 20
+gen late-14-w4          4 --jobs 2000 --models 20 --seed 1314 --rate 40 --zipf 0 --load-ms 1000 --process-ms 20 --priority-share 0.5 --priority-s 30
+gen late-15-w12        12 --jobs 2000 --models 500 --seed 1315 --rate 1440 --zipf 1.5 --load-ms 1000 --process-ms 5
+gen late-16-w6          6 --jobs 10000 --models 20 --seed 1316 --rate 720 --zipf 0 --load-ms 3000 --process-ms 5 --priority-share 0.2 --priority-s 5
+gen late-17-w2          2 --jobs 10000 --models 20 --seed 1317 --rate 380 --zipf 0.5 --load-ms 500 --process-ms 5
+gen late-18-w6          6 --jobs 20000 --models 500 --seed 1318 --rate 285 --zipf 0.5 --load-ms 200 --process-ms 20
+gen late-19-w2          2 --jobs 10000 --models 500 --seed 1319 --rate 4 --zipf 0.8 --load-ms 500 --process-ms 100 --priority-share 0.5 --priority-s 5
+gen late-20-w6          6 --jobs 20000 --models 100 --seed 1320 --rate 7.2 --zipf 1.2 --load-ms 200 --process-ms 500
+gen late-21-w8          8 --jobs 10000 --models 10 --seed 1321 --rate 32 --zipf 1.2 --load-ms 3000 --process-ms 100
+gen late-22-w3          3 --jobs 2000 --models 100 --seed 1322 --rate 5.7 --zipf 1.5 --load-ms 500 --process-ms 500
+gen late-23-w4          4 --jobs 10000 --models 2000 --seed 1323 --rate 160 --zipf 1 --load-ms 3000 --process-ms 20
+gen late-24-w2          2 --jobs 2000 --models 500 --seed 1324 --rate 12 --zipf 0.8 --load-ms 200 --process-ms 100 --priority-share 0.5 --priority-s 5
+gen late-25-w2          2 --jobs 2000 --models 20 --seed 1325 --rate 3.2 --zipf 1.5 --load-ms 10000 --process-ms 500 --priority-share 0.5 --priority-s 120
+gen late-26-w2          2 --jobs 10000 --models 20 --seed 1326 --rate 3.8 --zipf 0.8 --load-ms 3000 --process-ms 500
+gen late-27-w4          4 --jobs 20000 --models 10 --seed 1327 --rate 4.8 --zipf 0.8 --load-ms 3000 --process-ms 500
+gen late-28-w8          8 --jobs 20000 --models 100 --seed 1328 --rate 80 --zipf 1.2 --load-ms 3000 --process-ms 20
+gen late-29-w12        12 --jobs 20000 --models 10 --seed 1329 --rate 480 --zipf 0 --load-ms 1000 --process-ms 5 --priority-share 0.05 --priority-s 5
+gen late-30-w6          6 --jobs 20000 --models 500 --seed 1330 --rate 1140 --zipf 1.5 --load-ms 1000 --process-ms 5 --priority-share 0.2 --priority-s 120
+gen late-31-w6          6 --jobs 10000 --models 20 --seed 1331 --rate 36 --zipf 1.5 --load-ms 10000 --process-ms 100
+gen late-32-w8          8 --jobs 20000 --models 500 --seed 1332 --rate 320 --zipf 0.5 --load-ms 200 --process-ms 20
+gen late-33-w8          8 --jobs 20000 --models 500 --seed 1333 --rate 160 --zipf 1.2 --load-ms 200 --process-ms 20
+gen late-34-w3          3 --jobs 10000 --models 20 --seed 1334 --rate 6 --zipf 0.5 --load-ms 200 --process-ms 100
+gen late-35-w2          2 --jobs 20000 --models 10 --seed 1335 --rate 240 --zipf 1 --load-ms 1000 --process-ms 5
+gen late-36-w4          4 --jobs 10000 --models 20 --seed 1336 --rate 16 --zipf 0 --load-ms 1000 --process-ms 100
+gen late-37-w8          8 --jobs 10000 --models 2000 --seed 1337 --rate 12.8 --zipf 0 --load-ms 500 --process-ms 500
+gen late-38-w6          6 --jobs 10000 --models 10 --seed 1338 --rate 0 --zipf 0.5 --load-ms 200 --process-ms 5
+gen late-39-w3          3 --jobs 2000 --models 100 --seed 1339 --rate 240 --zipf 1.2 --load-ms 200 --process-ms 5
+echo "== 40 late traces (drawn after a worker stays on its stream rather than join one that keeps up, run once)"
+java -cp "$CP" bench/CompareStrategies.java "${ARGS[@]}"

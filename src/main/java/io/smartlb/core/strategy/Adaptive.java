@@ -50,7 +50,11 @@ import java.util.Arrays;
  *       made the mean wait of many-model traces a little worse (bench/RESULTS.md).</li>
  *   <li><b>Spreading a model over workers: streams its holders cannot keep up with, batches when it
  *       pays.</b> A model whose jobs keep coming (not a batch) and that other workers hold is
- *       joined when nothing else waits (more of its jobs will come while this worker loads it), or
+ *       joined when nothing else waits (more of its jobs will come while this worker loads it),
+ *       unless this worker's own model expects three jobs or more during that load and the
+ *       joined model's holders keep up (delay scheduling: the worker waits for its own stream
+ *       rather than leave it to a load by someone else; with as many workers as models, joining
+ *       sent workers from model to model behind each other, bench/RESULTS.md), or
  *       when its jobs arrive faster than its h holders can serve them, arrival rate x job time &gt;
  *       h, and its head is older than the oldest head of the models no worker holds (the oldest
  *       such model, among the first eight held heads older than that head). The first condition is
@@ -128,6 +132,10 @@ public final class Adaptive implements Strategy {
     // with 1, 200 ms loads of 100 ms jobs kept waits of 14 ms where the seed has 1 ms; 4 gave the
     // same as 2 over 80 traces (bench/RESULTS.md)
     private static final int LONE_JOB_LOADS = 2;
+    // a worker stays idle on its model, rather than join a held stream that keeps up, when its own
+    // model expects at least this many jobs during that load: 1, 3 and 10 gave 56, 49 and 49 misses
+    // over 274 traces, and 3 the most gain on two-model traces (bench/RESULTS.md)
+    private static final int STAY_JOBS = 3;
     private static final int MAX_MODELS_REMEMBERED = 100_000;
     private static final long NOT_CALM = Long.MIN_VALUE;
 
@@ -325,7 +333,7 @@ public final class Adaptive implements Strategy {
 
     private Decision nextModel(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
         WaitingModel unheld = oldestUnheld(waiting);
-        WaitingModel joined = unheld == null ? oldestJoinable(waiting) : fallingBehind(waiting, unheld, nowNanos);
+        WaitingModel joined = unheld == null ? oldestJoinable(worker, waiting, nowNanos) : fallingBehind(waiting, unheld, nowNanos);
         if (joined != null) {
             return join(worker, joined, unheld, nowNanos);
         }
@@ -384,18 +392,28 @@ public final class Adaptive implements Strategy {
         return best;
     }
 
-    // nothing unheld waits: the held model with the oldest head that one more worker may serve
-    private WaitingModel oldestJoinable(Waiting waiting) {
+    // nothing unheld waits: the held model with the oldest head that one more worker may serve,
+    // unless this worker's own stream comes back sooner than that model's holders need help
+    private WaitingModel oldestJoinable(WorkerView worker, Waiting waiting, long nowNanos) {
         int examined = 0;
         for (WaitingModel held : waiting.heldModelsByAge()) {
             if (isStream(held)) {
-                return held;
+                return staysOnItsStream(worker, held, nowNanos) ? null : held;
             }
             if (++examined == CANDIDATES) {
                 break;
             }
         }
         return null;
+    }
+
+    // delay scheduling (Zaharia et al.): a worker whose own model expects STAY_JOBS jobs or more
+    // while it would load the other one keeps its model for them, rather than join a stream whose
+    // holders keep up and leave its own to a load by someone else; a lone job has its own rule
+    private boolean staysOnItsStream(WorkerView worker, WaitingModel held, long nowNanos) {
+        String own = worker.model();
+        return own != null && !held.arrivedTogether() && !outpacesHolders(held, nowNanos)
+                && costs.arrivalsPerNano(own, nowNanos) * costs.loadNanos(held.model()) >= STAY_JOBS;
     }
 
     // the oldest held stream whose head is older than the oldest unheld head and whose jobs arrive

@@ -119,6 +119,23 @@ final class AdaptiveTest {
     }
 
     @Test
+    void next_heldStreamItsHolderKeepsUpWith_nothingElseWaits_aWorkerWhoseOwnStreamComesBackSoonStays() {
+        // this worker's m1 gets a job a second; m2 one every 10 s, 100 ms each: its holder keeps up
+        for (int t = 0; t <= 10; t++) {
+            adaptive.arrived(queue.job("m1", t), t * S);
+            waiting.remove(waiting.head("m1"));
+        }
+        arrive("m2", 0);
+        Job<Void> m2 = arrive("m2", 10);
+        waiting.remove(waiting.head("m2"));
+        // loading m2 takes 5 s, in which m1 expects 5 jobs (>= 3): the worker waits for them
+        Decision stays = next(idle(0, "m1"), 10, busy(1, "m2"));
+        assertThat(stays.isIdle()).isTrue();
+        // a worker with no stream of its own shares m2, as before
+        assertThat(next(idle(2, null), 10, busy(1, "m2")).job()).isEqualTo(m2);
+    }
+
+    @Test
     void next_heldStreamArrivingFasterThanItsHolderServes_isJoinedBeforeAYoungerUnheldModel() {
         jobTakes("m2", 2_000);
         Job<Void> head = arrive("m2", 0);
