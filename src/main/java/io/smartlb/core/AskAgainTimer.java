@@ -39,7 +39,6 @@ final class AskAgainTimer {
                     thread.setDaemon(true);
                     return thread;
                 });
-                timer.setRemoveOnCancelPolicy(true);
             }
             try {
                 timer.schedule(this::askAgain, Math.max(0, atNanos - clock.getAsLong()), TimeUnit.NANOSECONDS);

@@ -65,6 +65,9 @@ public final class Simulator {
         private long loads;
         private int done;
         private long clockMs;
+        // the earliest time a strategy asked for idle workers to be asked again, as the dispatcher
+        // reports it (told, not polled: no lock per event)
+        private long askAgainNanos = Decision.NEVER;
 
         Run(Strategy strategy) {
             this.strategy = Objects.requireNonNull(strategy, "strategy");
@@ -73,6 +76,7 @@ public final class Simulator {
             // waiting jobs) start at the time of the event that caused them
             this.dispatcher = new Dispatcher<>(strategy, workers, Integer.MAX_VALUE, extra -> start(extra, clockMs),
                     false);  // traces have no max-wait: no expiry index
+            dispatcher.onAskAgain(at -> askAgainNanos = Math.min(askAgainNanos, at));
         }
 
         void replay() {
@@ -99,12 +103,12 @@ public final class Simulator {
 
         // the first whole ms at or after the time a strategy asked for idle workers to be asked again
         private long askAgainMs() {
-            long nanos = dispatcher.askAgainAtNanos();
-            return nanos == Decision.NEVER ? Long.MAX_VALUE : Math.floorDiv(nanos - 1, NANOS_PER_MS) + 1;
+            return askAgainNanos == Decision.NEVER ? Long.MAX_VALUE : Math.floorDiv(askAgainNanos - 1, NANOS_PER_MS) + 1;
         }
 
         private void askIdleWorkers(long nowMs) {
             clockMs = nowMs;
+            askAgainNanos = Decision.NEVER;  // the dispatcher forgets it too; workers still idle tell it again
             dispatcher.askIdleWorkers(nowMs * NANOS_PER_MS);  // assignments start through the hand-off
         }
 

@@ -109,7 +109,8 @@ import java.util.Arrays;
  * off (bench/RESULTS.md, drawn-11).
  *
  * <p>Cost per decision: O(K + log M + log W) for M waiting models, W workers and a constant K of
- * heads examined, and O(W) more when only held batches wait; the waiting index keeps the models
+ * heads examined, and O(K x W) more when only held models wait or a job is overdue (each held
+ * model examined looks at the workers for its holders); the waiting index keeps the models
  * workers hold apart, so no decision walks past them, and none scans all models or jobs.
  */
 public final class Adaptive implements Strategy {
