@@ -26,7 +26,9 @@ class MaxWaitTest {
     @Test
     void submit_waitingPastMaxWait_returns504AndTheJobExpires() {
         Api.awaitIdle();
-        String blocker = Api.submitAsync(Api.model("hold"), 3_000);
+        // the blocker outlasts max-wait plus a housekeeping interval (2 s) with room for a slow
+        // machine: with 3 s, a CI run on a loaded machine answered the 504 after it had ended
+        String blocker = Api.submitAsync(Api.model("hold"), 8_000);
         String model = Api.model("late");
 
         // answered within max-wait plus one housekeeping interval, well before the blocker ends
