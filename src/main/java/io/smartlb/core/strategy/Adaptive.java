@@ -231,8 +231,7 @@ public final class Adaptive implements Strategy {
         }
         if (ownHead != null && isOverdue(ownHead, nowNanos)) {
             String model = ownHead.model();
-            long waited = ownHead.waitedNanos(nowNanos);
-            return Decision.run(ownHead, () -> "kept " + model + ": head waited " + Reasons.seconds(waited) + " > max-wait");
+            return Decision.run(ownHead, () -> "kept " + model + ": " + Reasons.overdue("head", ownHead, nowNanos));
         }
         Job<?> oldest = oldestOverdueElsewhere(worker, waiting, workers, nowNanos);
         if (oldest == null) {
@@ -243,10 +242,9 @@ public final class Adaptive implements Strategy {
             return Decision.run(ownHead, () -> "kept " + model + ": finishing the jobs that waited when max-wait made it load "
                     + model);
         }
-        long age = nowNanos - oldest.effectiveNanos();
         knowWorker(worker.id());
         gates[worker.id()] = new Gate(oldest.model(), nowNanos);
-        return Decision.run(oldest, () -> Reasons.choice(worker, oldest, "oldest waited " + Reasons.seconds(age) + " > max-wait"));
+        return Decision.run(oldest, () -> Reasons.choice(worker, oldest, Reasons.overdue("oldest", oldest, nowNanos)));
     }
 
     // the oldest overdue head of a model no worker holds, or of a held one whose holders are all
@@ -467,7 +465,7 @@ public final class Adaptive implements Strategy {
             why = costs.hasSeenALoad() ? "a lone job, its model loads in at most " + LONE_JOB_LOADS + " job times"
                     : "a lone job, and no load was measured yet";
         } else {
-            why = "its jobs keep coming and nothing else waits";
+            why = "nothing else waits and its jobs are not one batch";
         }
         return Decision.run(head, () -> Reasons.choice(worker, head, "shared with " + holders + " worker(s), " + why
                 + "; " + count + " waiting, head waited " + Reasons.seconds(waited)));

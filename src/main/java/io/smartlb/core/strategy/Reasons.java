@@ -21,6 +21,22 @@ final class Reasons {
         return Decision.run(job, () -> choice(worker, job, count + " waiting, head waited " + seconds(waited)));
     }
 
+    /**
+     * Returns why {@code job} is overdue at {@code nowNanos}, {@code head waited 61.0 s > max-wait}, with
+     * its priority when it has one, {@code head waited 0.3 s + 10.0 s priority > max-wait}: the bound
+     * counts a priority as waiting already done.
+     */
+    static String overdue(String which, Job<?> job, long nowNanos) {
+        String waited = which + " waited " + seconds(job.waitedNanos(nowNanos));
+        long headStart = job.submittedNanos() - job.effectiveNanos();
+        if (headStart > 0) {
+            waited += " + " + seconds(headStart) + " priority";
+        } else if (headStart < 0) {
+            waited += " - " + seconds(-headStart) + " priority";
+        }
+        return waited + " > max-wait";
+    }
+
     /** Returns a duration in seconds with one decimal, rounded, e.g. {@code 12.3 s}. */
     static String seconds(long nanos) {
         long tenths = (Math.max(0, nanos) + 50_000_000L) / 100_000_000L;

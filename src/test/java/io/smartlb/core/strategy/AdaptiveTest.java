@@ -114,7 +114,7 @@ final class AdaptiveTest {
         queue.job("m2", 1);  // its jobs keep coming: more will come while the worker loads it
         Decision d = next(idle(0, null), 10, busy(1, "m2"));
         assertThat(d.job()).isEqualTo(head);
-        assertThat(d.reason()).isEqualTo("loaded m2: shared with 1 worker(s), its jobs keep coming and nothing else waits;"
+        assertThat(d.reason()).isEqualTo("loaded m2: shared with 1 worker(s), nothing else waits and its jobs are not one batch;"
                 + " 2 waiting, head waited 10.0 s");
     }
 
@@ -252,6 +252,32 @@ final class AdaptiveTest {
         Decision d = next(idle(0, "m1"), 61);
         assertThat(d.job()).isEqualTo(overdue);
         assertThat(d.reason()).isEqualTo("switched m1 -> m2: oldest waited 61.0 s > max-wait");
+    }
+
+    @Test
+    void next_overdueByItsPriority_reasonGivesTheWaitAndThePriority() {
+        Job<Void> overdue = queue.job("m2", 10, 55);  // waited 6 s at 16 s, with 55 s of head start: 61 s old
+        queue.job("m1", 15);
+        Decision d = next(idle(0, "m1"), 16);
+        assertThat(d.job()).isEqualTo(overdue);
+        assertThat(d.reason()).isEqualTo("switched m1 -> m2: oldest waited 6.0 s + 55.0 s priority > max-wait");
+    }
+
+    @Test
+    void next_ownHeadOverdueByItsPriority_reasonGivesTheWaitAndThePriority() {
+        Job<Void> own = queue.job("m1", 10, 58);
+        Decision d = next(idle(0, "m1"), 13);
+        assertThat(d.job()).isEqualTo(own);
+        assertThat(d.reason()).isEqualTo("kept m1: head waited 3.0 s + 58.0 s priority > max-wait");
+    }
+
+    @Test
+    void next_overdueWithANegativePriority_reasonSubtractsIt() {
+        Job<Void> overdue = queue.job("m2", 0, -5);
+        queue.job("m1", 60);
+        Decision d = next(idle(0, "m1"), 70);
+        assertThat(d.job()).isEqualTo(overdue);
+        assertThat(d.reason()).isEqualTo("switched m1 -> m2: oldest waited 70.0 s - 5.0 s priority > max-wait");
     }
 
     @Test
