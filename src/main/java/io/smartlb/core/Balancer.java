@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -26,7 +28,8 @@ import java.util.function.LongSupplier;
  * <p>Threading: {@link #submit} runs on the caller's thread and hands any resulting assignment to
  * the chosen worker's mailbox; a worker that finishes a job takes its next one straight from the
  * dispatcher. Jobs run outside the dispatcher's lock. A job that throws fails alone; its worker
- * goes on. The executor must run all {@code workers} loops at once.
+ * goes on. The executor must run all {@code workers} loops at once: {@link Builder#build} waits
+ * until it does, and fails if it does not within {@link Builder#startTimeout}.
  *
  * @param <D> the job data type
  * @param <R> the result type
@@ -45,6 +48,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     private final AtomicReferenceArray<JobHandle<D, R>> running;
     private final Assignment<JobHandle<D, R>> stopSignal = new Assignment<>(-1, Job.of(-1, "-", 0, 0, null), false, () -> "stop", 0);
     private final AtomicIntegerArray deadLoops;  // 1 where a loop died: its mailbox is read no more
+    private final CountDownLatch loopsStarted;
     private final AskAgainTimer askAgain;
     private volatile boolean stopping;
 
@@ -65,9 +69,32 @@ public final class Balancer<D, R> implements AutoCloseable {
         for (int i = 0; i < builder.workers; i++) {
             mailboxes.add(new ArrayBlockingQueue<>(2));
         }
+        this.loopsStarted = new CountDownLatch(builder.workers);
         for (int i = 0; i < builder.workers; i++) {
             int id = i;
-            builder.executor.execute(() -> loop(id));
+            try {
+                builder.executor.execute(() -> loop(id));
+            } catch (RejectedExecutionException e) {
+                close();  // stops the loops already handed over
+                throw e;
+            }
+        }
+    }
+
+    // an executor that queues a loop instead of running it would leave that worker's jobs unstarted
+    private void awaitLoops(int workers, Duration timeout) {
+        try {
+            if (loopsStarted.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return;
+            }
+            close();  // a loop that starts later finds its stop signal waiting
+            throw new IllegalStateException("the executor started " + (workers - loopsStarted.getCount()) + " of "
+                    + workers + " worker loops within " + DurationText.of(timeout)
+                    + "; it must run them all at once, e.g. Executors.newFixedThreadPool(" + workers + ")");
+        } catch (InterruptedException e) {
+            close();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the worker loops to start", e);
         }
     }
 
@@ -281,6 +308,7 @@ public final class Balancer<D, R> implements AutoCloseable {
 
     private void loop(int id) {
         loopThreads.set(id, Thread.currentThread());
+        loopsStarted.countDown();
         Assignment<JobHandle<D, R>> assignment = null;
         boolean stopped = false;
         Throwable death = null;
@@ -411,6 +439,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         private JobListener listener = JobListener.NONE;
         private boolean expiry = true;
         private Duration maxWait = Duration.ZERO;
+        private Duration startTimeout = Duration.ofSeconds(5);
 
         private Builder(Work<D, R> work) {
             this.work = Objects.requireNonNull(work, "work");
@@ -468,13 +497,29 @@ public final class Balancer<D, R> implements AutoCloseable {
             return this;
         }
 
-        /** Returns a started balancer. */
+        /**
+         * Sets how long {@link #build} waits for the executor to start every worker loop (default
+         * 5 s); an executor with fewer free threads than workers never does.
+         */
+        public Builder<D, R> startTimeout(Duration startTimeout) {
+            this.startTimeout = Objects.requireNonNull(startTimeout, "startTimeout");
+            return this;
+        }
+
+        /**
+         * Returns a started balancer, once every worker loop runs.
+         *
+         * @throws IllegalStateException when the executor has not started every loop within the
+         *     start timeout (the balancer is then shut down)
+         */
         public Balancer<D, R> build() {
             Objects.requireNonNull(strategy, "strategy");
             Objects.requireNonNull(executor, "executor");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(listener, "listener");
-            return new Balancer<>(this);
+            Balancer<D, R> balancer = new Balancer<>(this);
+            balancer.awaitLoops(workers, startTimeout);
+            return balancer;
         }
     }
 }

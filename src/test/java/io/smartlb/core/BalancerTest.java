@@ -17,6 +17,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -68,6 +71,36 @@ final class BalancerTest {
 
     private static <T> T await(JobHandle<?, T> job) {
         return job.result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join();
+    }
+
+    @Test
+    void build_executorThatCannotRunEveryLoop_failsAndStopsTheLoopsItStarted() throws InterruptedException {
+        ExecutorService oneThread = Executors.newFixedThreadPool(1);
+        try {
+            // the second loop would wait in the pool's queue, and with it every job given to worker 1
+            assertThatThrownBy(() -> Balancer.<String, String>builder(this::work)
+                    .workers(2).strategy(new Affinity()).executor(oneThread).startTimeout(Duration.ofMillis(200)).build())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("the executor started 1 of 2 worker loops within 200ms; it must run them all at once,"
+                            + " e.g. Executors.newFixedThreadPool(2)");
+        } finally {
+            oneThread.shutdown();
+        }
+        // both loops found their stop signal: the pool's thread is free and the pool ends
+        assertThat(oneThread.awaitTermination(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void build_executorThatRejectsALoop_failsAndStopsTheLoopsItStarted() throws InterruptedException {
+        ThreadPoolExecutor oneLoop = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new SynchronousQueue<>());
+        try {
+            assertThatThrownBy(() -> Balancer.<String, String>builder(this::work)
+                    .workers(2).strategy(new Affinity()).executor(oneLoop).build())
+                    .isInstanceOf(RejectedExecutionException.class);
+        } finally {
+            oneLoop.shutdown();
+        }
+        assertThat(oneLoop.awaitTermination(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
