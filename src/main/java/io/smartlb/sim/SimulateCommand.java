@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The {@code simulate} command: replays a trace against one or every registered strategy and
  * prints a report per strategy. Exit codes: 0 done, 2 bad arguments or input (one line on err),
- * 1 out of memory (one line) or an internal failure.
+ * 1 out of memory or an unwritable output (one line each) or an internal failure.
  */
 public final class SimulateCommand {
 
@@ -24,19 +24,20 @@ public final class SimulateCommand {
             SimulateOptions options = SimulateOptions.parse(args);
             if (options.help()) {
                 out.print(usage());
-                out.flush();
-                return 0;
+            } else {
+                simulate(options, out);
             }
-            simulate(options, out);
-            return 0;
+            return written(out, err);
         } catch (UsageException e) {
             err.println("simulate: " + e.getMessage());
             err.flush();
             return 2;
         } catch (OutOfMemoryError e) {
             // the trace is held in memory whole: a large one needs a larger heap, not a stack trace
-            err.println("simulate: out of memory: the trace needs a larger heap; run java with -Xmx, e.g."
-                    + " java -Xmx8g -jar target/quarkus-app/quarkus-run.jar simulate ...");
+            long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+            err.println("simulate: out of memory: the trace needs more than this " + maxMb + " MB heap; run java"
+                    + " with a larger -Xmx, e.g. java -Xmx" + 2 * maxMb + "m -jar target/quarkus-app/quarkus-run.jar"
+                    + " simulate ...");
             err.flush();
             return 1;
         } catch (RuntimeException e) {
@@ -46,6 +47,17 @@ public final class SimulateCommand {
             err.flush();
             return 1;
         }
+    }
+
+    // a PrintStream keeps write errors to itself: a full disk or a closed pipe is not success
+    private static int written(PrintStream out, PrintStream err) {
+        out.flush();
+        if (out.checkError()) {
+            err.println("simulate: could not write the report to standard output");
+            err.flush();
+            return 1;
+        }
+        return 0;
     }
 
     private static void simulate(SimulateOptions options, PrintStream out) throws UsageException {
@@ -107,8 +119,8 @@ public final class SimulateCommand {
                   --format FORMAT    table (default) or json (one object per strategy per line)
                   --help             print this help
 
-                Exit codes: 0 done, 2 bad arguments or trace (one line on stderr), 1 out of memory
-                or internal error.
+                Exit codes: 0 done, 2 bad arguments or trace (one line on stderr), 1 out of memory,
+                output that could not be written, or internal error.
                 """.formatted(String.join(", ", StrategyCatalog.names()), keys);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartlb.core.strategy.StrategyCatalog;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -110,6 +111,23 @@ final class SimulateCommandTest {
 
         assertThat(result.code).isEqualTo(2);
         assertThat(result.err).startsWith("simulate: cannot read trace ").endsWith(": no such file\n");
+    }
+
+    @Test
+    void run_outputCannotBeWritten_exitOneWithOneLine() throws IOException {
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = new SimulateCommand().run(new String[] {"--trace", seedFile().toString()},
+                new PrintStream(full, false, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("simulate: could not write the report to standard output\n");
     }
 
     @Test
