@@ -167,8 +167,14 @@ public final class Balancer<D, R> implements AutoCloseable {
         }
     }
 
+    // EXPIRED says the job never started: one whose earlier try may have run fails instead, saying so
     private boolean endExpired(JobHandle<D, R> handle, Duration maxWait, long now) {
-        if (!handle.expire("waited longer than " + maxWait.toMillis() + " ms in the queue", now)) {
+        String waited = "waited longer than " + maxWait.toMillis() + " ms in the queue";
+        NotDeliveredException reached = handle.reachedTry();
+        boolean ended = reached == null ? handle.expire(waited, now)
+                : handle.fail(JobStatus.QUEUED, "an earlier try failed before any answer and may have run ("
+                        + reached.getMessage() + "); queued again, the job " + waited, reached, now);
+        if (!ended) {
             return false;
         }
         listener.finished(handle);
@@ -400,7 +406,7 @@ public final class Balancer<D, R> implements AutoCloseable {
             }
             return Outcome.DONE;
         } catch (NotDeliveredException e) {
-            if (!handle.requeue(e.mayHaveReached())) {
+            if (!handle.requeue(e)) {
                 failRunning(handle, "failed twice before any answer: " + e.getMessage(), e);
             }
             return null;

@@ -34,7 +34,8 @@ public final class JobHandle<D, R> {
     private volatile String error;
     private volatile R value;
     private volatile long loadNanos = -1;
-    private volatile boolean requeued;
+    // the failure of a try that may have reached its worker, once the job was queued again after it
+    private volatile NotDeliveredException reachedTry;
 
     JobHandle(String model, double priority, D data) {
         this.model = Objects.requireNonNull(model, "model");
@@ -152,12 +153,14 @@ public final class JobHandle<D, R> {
 
     // a job that could not be delivered waits again: once if it may have reached its worker,
     // whenever it did not
-    boolean requeue(boolean mayHaveReached) {
+    boolean requeue(NotDeliveredException failure) {
         synchronized (transition) {
-            if (mayHaveReached && requeued || status != JobStatus.RUNNING) {
+            if (failure.mayHaveReached() && reachedTry != null || status != JobStatus.RUNNING) {
                 return false;
             }
-            requeued |= mayHaveReached;
+            if (failure.mayHaveReached()) {
+                reachedTry = failure;
+            }
             worker = -1;
             modelLoaded = false;
             startedNanos = 0;
@@ -180,6 +183,14 @@ public final class JobHandle<D, R> {
         }
         result.completeExceptionally(new JobFailedException(message, cause));
         return true;
+    }
+
+    /**
+     * Returns the failure of an earlier try that may have reached its worker (the connection broke
+     * before any answer: the job may have run), once the job waits again after it; otherwise null.
+     */
+    NotDeliveredException reachedTry() {
+        return reachedTry;
     }
 
     boolean expire(String message, long nowNanos) {

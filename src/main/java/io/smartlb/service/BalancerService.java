@@ -433,9 +433,9 @@ public class BalancerService {
             } else if (job.status() == JobStatus.FAILED && draining) {
                 // a full queue would log thousands of lines: drain() sums them up in one
                 failedInDrain.incrementAndGet();
-                LOG.debugf("job %d (model %s) failed before it started: %s", job.id(), job.model(), job.error());
+                LOG.debugf("job %d (model %s) failed while queued: %s", job.id(), job.model(), job.error());
             } else if (job.status() == JobStatus.FAILED) {
-                LOG.warnf("job %d (model %s) failed before it started: %s", job.id(), job.model(), job.error());
+                LOG.warnf("job %d (model %s) failed while queued: %s", job.id(), job.model(), job.error());
             } else if (job.status() == JobStatus.EXPIRED) {
                 LOG.infof("job %d (model %s) expired: %s", job.id(), job.model(), job.error());
             }

@@ -389,6 +389,39 @@ final class BalancerTest {
     }
 
     @Test
+    void expire_jobWhoseEarlierTryMayHaveRun_failsSayingSo_notExpiredAsIfNeverStarted() {
+        // its upstream died mid-job
+        JobHandle<String, String> job = queuedAgainPastMaxWait(new NotDeliveredException("connection reset before any answer", null));
+
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.error()).isEqualTo("an earlier try failed before any answer and may have run (connection reset before"
+                + " any answer); queued again, the job waited longer than 1000 ms in the queue");
+        assertThatThrownBy(() -> job.result().join()).hasCauseInstanceOf(JobFailedException.class)
+                .hasRootCauseInstanceOf(NotDeliveredException.class);
+    }
+
+    @Test
+    void expire_jobRefusedBeforeItReachedAWorker_stillEndsExpired() {
+        JobHandle<String, String> job = queuedAgainPastMaxWait(NotDeliveredException.refused("connection refused", null));
+
+        assertThat(job.status()).isEqualTo(JobStatus.EXPIRED);
+    }
+
+    // one worker, max-wait 1 s: the job's one try fails with failure, which takes the worker out of
+    // service, and the job, queued again, is past max-wait 2 s after it came; returns it expired
+    private JobHandle<String, String> queuedAgainPastMaxWait(NotDeliveredException failure) {
+        AtomicLong clock = new AtomicLong();
+        balancer = Balancer.<String, String>builder(task -> {
+            throw failure;
+        }).workers(1).strategy(new Affinity()).executor(executor).clock(clock::get).maxWait(Duration.ofSeconds(1)).build();
+        JobHandle<String, String> job = balancer.submit("m1", "1", 0);
+        Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).until(() -> balancer.isDown(0) && job.status() == JobStatus.QUEUED);
+        clock.set(Duration.ofSeconds(2).toNanos());
+        assertThat(balancer.expire(Duration.ofSeconds(1))).containsExactly(job);
+        return job;
+    }
+
+    @Test
     void maxWait_aJobsWaitEndsWhenItIsChosen_notWhenItsThreadGetsToIt() throws InterruptedException {
         AtomicLong clock = new AtomicLong();
         JobListener slowToEndExpiredJobs = new JobListener() {
