@@ -361,7 +361,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         Assignment<JobHandle<D, R>> orphan;
         while ((orphan = mailboxes.get(id).poll()) != null) {
             if (orphan != stopSignal) {
-                deliver(dispatcher.undelivered(id, true, clock.getAsLong()));
+                deliver(dispatcher.undelivered(id, true, false, clock.getAsLong()));
                 afterDispatch();
             }
         }
@@ -370,27 +370,39 @@ public final class Balancer<D, R> implements AutoCloseable {
     // returns this worker's next assignment
     private Assignment<JobHandle<D, R>> runAndComplete(int id, Assignment<JobHandle<D, R>> assignment) {
         JobHandle<D, R> handle = assignment.job().payload();
-        Outcome outcome = run(assignment);
-        if (outcome != null) {
-            long now = clock.getAsLong();
-            JobCost cost = outcome == Outcome.LOAD_FAILED ? null : new JobCost(handle.model(), assignment.load(),
-                    assignment.load() ? handle.loadNanos() : 0, Math.max(0, now - handle.startedNanos()));
-            Assignment<JobHandle<D, R>> next = dispatcher.complete(id, outcome, now, cost);
-            afterDispatch();
-            return next;
+        Outcome outcome;
+        try {
+            outcome = run(assignment);
+        } catch (NotDeliveredException e) {
+            notDelivered(id, assignment, handle, e);
+            return null;
         }
-        // not delivered: this worker is down; the job runs elsewhere if it may be retried
-        boolean requeue = handle.status() == JobStatus.QUEUED;
-        deliver(dispatcher.undelivered(id, requeue, clock.getAsLong()));
+        long now = clock.getAsLong();
+        JobCost cost = outcome == Outcome.LOAD_FAILED ? null : new JobCost(handle.model(), assignment.load(),
+                assignment.load() ? handle.loadNanos() : 0, Math.max(0, now - handle.startedNanos()));
+        Assignment<JobHandle<D, R>> next = dispatcher.complete(id, outcome, now, cost);
+        afterDispatch();
+        return next;
+    }
+
+    // this worker is down; the job runs elsewhere if it may be sent again, else it fails
+    private void notDelivered(int id, Assignment<JobHandle<D, R>> assignment, JobHandle<D, R> handle,
+                              NotDeliveredException e) {
+        boolean requeue = handle.requeue(e);
+        if (requeue) {
+            listener.requeued(handle, id, assignment.load(), e);
+        } else {
+            failRunning(handle, "failed twice before any answer: " + e.getMessage(), e);
+        }
+        deliver(dispatcher.undelivered(id, requeue, e.mayHaveReached(), clock.getAsLong()));
         afterDispatch();
         if (requeue && stopping) {
             failWaiting(clock.getAsLong());  // it came back after shutdown took the queue
         }
-        return null;
     }
 
-    /** Runs a job; returns how it ended, or null when it was not delivered. */
-    private Outcome run(Assignment<JobHandle<D, R>> assignment) {
+    /** Runs a job and returns how it ended; throws when it was not delivered. */
+    private Outcome run(Assignment<JobHandle<D, R>> assignment) throws NotDeliveredException {
         JobHandle<D, R> handle = handleOf(assignment.job());
         // its wait ends when the dispatcher chose it, the instant max-wait was checked at, not when
         // this thread gets to it (after ending the jobs that expired then, say)
@@ -406,10 +418,7 @@ public final class Balancer<D, R> implements AutoCloseable {
             }
             return Outcome.DONE;
         } catch (NotDeliveredException e) {
-            if (!handle.requeue(e)) {
-                failRunning(handle, "failed twice before any answer: " + e.getMessage(), e);
-            }
-            return null;
+            throw e;  // before the catch-all below
         } catch (ModelLoadException e) {
             handle.loaded(task.loadNanos());
             failRunning(handle, "loading model " + handle.model() + " failed: " + e.getMessage(), e);

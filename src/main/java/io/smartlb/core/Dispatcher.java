@@ -207,20 +207,29 @@ public final class Dispatcher<P> {
         }
     }
 
+    /** As {@link #undelivered(int, boolean, boolean, long)}, for a job that may have reached {@code worker}. */
+    public Assignment<P> undelivered(int worker, boolean requeue, long nowNanos) {
+        return undelivered(worker, requeue, true, nowNanos);
+    }
+
     /**
-     * Takes back the job {@code worker} could not deliver (its server refused the connection): the
-     * worker goes down and, when {@code requeue}, the job waits again in its old place; else the
-     * caller has failed it, and the worker counts it as failed.
+     * Takes back the job {@code worker} could not deliver (its server refused the connection, or
+     * broke it before any answer): the worker goes down and, when {@code requeue}, the job waits
+     * again in its old place; else the caller has failed it, and the worker counts it as failed.
+     * When the job never {@code reached} the worker, the load it was given for is not counted.
      *
      * @return the assignment this caused for a free worker, or null
      */
-    public Assignment<P> undelivered(int worker, boolean requeue, long nowNanos) {
+    public Assignment<P> undelivered(int worker, boolean requeue, boolean reached, long nowNanos) {
         lock.lock();
         try {
             Slot<P> slot = slot(worker);
             Job<P> job = slot.job;
             if (job == null) {
                 throw new IllegalStateException("worker " + worker + " has no running job");
+            }
+            if (!reached && slot.jobLoads) {
+                slot.loads--;
             }
             slot.job = null;
             busy--;
@@ -576,6 +585,7 @@ public final class Dispatcher<P> {
             slot.completedSinceLoad = 0;
         }
         slot.job = job;
+        slot.jobLoads = load;
         busy++;
         publish(slot);
         Assignment<P> assignment = new Assignment<>(slot.id, job, load, decision.lazyReason(), nowNanos);
@@ -691,6 +701,7 @@ public final class Dispatcher<P> {
         final int id;
         String model;
         Job<P> job;
+        boolean jobLoads;  // whether job was given to this worker with a load
         boolean up = true;
         boolean retired;
         long completed;

@@ -18,6 +18,14 @@ public interface JobListener {
     default void started(JobHandle<?, ?> job) {
     }
 
+    /**
+     * Called when a job {@code worker} could not deliver waits again, before it can start elsewhere:
+     * {@code reason} says whether it may have reached the worker ({@link
+     * NotDeliveredException#mayHaveReached}); {@code loaded} whether that try was to load its model.
+     */
+    default void requeued(JobHandle<?, ?> job, int worker, boolean loaded, NotDeliveredException reason) {
+    }
+
     /** Called once a job has ended, whatever its final status. */
     default void finished(JobHandle<?, ?> job) {
     }

@@ -19,6 +19,7 @@ final class BalancerMeters {
     static final String JOBS_SUBMITTED = "balancer.jobs.submitted";
     static final String JOBS_FINISHED = "balancer.jobs.finished";
     static final String JOBS_REFUSED = "balancer.jobs.refused";
+    static final String JOBS_REQUEUED = "balancer.jobs.requeued";
     static final String QUEUE_SIZE = "balancer.queue.size";
     static final String JOB_WAIT = "balancer.job.wait";
     static final String JOB_PROCESSING = "balancer.job.processing";
@@ -64,6 +65,13 @@ final class BalancerMeters {
         return Counter.builder(JOBS_REFUSED)
                 .description("Jobs refused and not queued, by reason (queue_full, shutting_down, too_large)")
                 .tag("reason", reason)
+                .tags(tags)
+                .register(registry);
+    }
+
+    Counter requeued(Tags tags) {
+        return Counter.builder(JOBS_REQUEUED)
+                .description("Jobs queued again after their worker took no delivery (connection refused, or broken before any answer)")
                 .tags(tags)
                 .register(registry);
     }

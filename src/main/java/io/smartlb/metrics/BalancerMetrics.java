@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.smartlb.core.JobHandle;
 import io.smartlb.core.JobListener;
+import io.smartlb.core.NotDeliveredException;
 import io.smartlb.core.QueueFullException;
 import io.smartlb.core.RejectedJobException;
 import io.smartlb.core.WorkerSnapshot;
@@ -85,13 +86,16 @@ public class BalancerMetrics implements JobListener {
         }
     }
 
-    /** Counts the load when the job's worker must load its model (each start of a job sent again too). */
+    /**
+     * Counts a job queued again, and the load its try was for when the job may have reached the
+     * worker (a refused connection loaded nothing).
+     */
     @Override
-    public void started(JobHandle<?, ?> job) {
+    public void requeued(JobHandle<?, ?> job, int worker, boolean loaded, NotDeliveredException reason) {
         try {
-            String model = job.model();
-            if (job.modelLoaded()) {
-                meters.loads(job.worker(), model).increment();
+            meters.requeued(job.model()).increment();
+            if (loaded && reason.mayHaveReached()) {
+                meters.loads(worker, job.model()).increment();
             }
         } catch (RuntimeException e) {
             failed(e);
@@ -107,6 +111,10 @@ public class BalancerMetrics implements JobListener {
         try {
             String model = job.model();
             meters.finished(job.status(), model).increment();
+            // a load is counted once its job ends (or is sent again, above): a try refused loads nothing
+            if (job.worker() >= 0 && job.modelLoaded()) {
+                meters.loads(job.worker(), model).increment();
+            }
             // a job given a worker has started; one cancelled, expired or dropped while queued has no processing time
             if (job.worker() >= 0) {
                 meters.waitTime(model).record(elapsed(job.submittedNanos(), job.startedNanos()), TimeUnit.NANOSECONDS);

@@ -30,6 +30,9 @@ interface JobMeters {
     /** Returns the counter of jobs refused for {@code reason} ({@link #QUEUE_FULL}, {@link #SHUTTING_DOWN} or {@link #TOO_LARGE}). */
     Counter refused(String reason, String model);
 
+    /** Returns the counter of jobs queued again after a try their worker did not take. */
+    Counter requeued(String model);
+
     /** Returns the timer of queue waits. */
     Timer waitTime(String model);
 
@@ -60,6 +63,7 @@ interface JobMeters {
         private final Counter queueFull;
         private final Counter shuttingDown;
         private final Counter tooLarge;
+        private final Counter requeued;
         private final Timer waitTime;
         private final Timer processingTime;
         private final Counter[] loads;
@@ -76,6 +80,7 @@ interface JobMeters {
             queueFull = meters.refused(QUEUE_FULL, Tags.empty());
             shuttingDown = meters.refused(SHUTTING_DOWN, Tags.empty());
             tooLarge = meters.refused(TOO_LARGE, Tags.empty());
+            requeued = meters.requeued(Tags.empty());
             waitTime = meters.waitTime(Tags.empty());
             processingTime = meters.processingTime(Tags.empty());
             loads = new Counter[workers];
@@ -103,6 +108,11 @@ interface JobMeters {
                 case SHUTTING_DOWN -> shuttingDown;
                 default -> tooLarge;
             };
+        }
+
+        @Override
+        public Counter requeued(String model) {
+            return requeued;
         }
 
         @Override
@@ -147,6 +157,11 @@ interface JobMeters {
         @Override
         public Counter refused(String reason, String model) {
             return meters.refused(reason, tags(model));
+        }
+
+        @Override
+        public Counter requeued(String model) {
+            return meters.requeued(tags(model));
         }
 
         @Override

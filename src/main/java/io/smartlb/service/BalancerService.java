@@ -15,6 +15,7 @@ import io.smartlb.core.JobHandle;
 import io.smartlb.core.JobListener;
 import io.smartlb.core.JobStatus;
 import io.smartlb.core.ModelBacklog;
+import io.smartlb.core.NotDeliveredException;
 import io.smartlb.core.QueueFullException;
 import io.smartlb.core.RejectedJobException;
 import io.smartlb.core.Strategy;
@@ -423,6 +424,14 @@ public class BalancerService {
                         job.dispatchReason());
             }
             each(l -> l.started(job));
+        }
+
+        // one line per try a worker did not take: its worker is down until its next probe, so few
+        @Override
+        public void requeued(JobHandle<?, ?> job, int worker, boolean loaded, NotDeliveredException reason) {
+            LOG.warnf("job %d (model %s) queued again: worker %d took no delivery (%s)%s", job.id(), job.model(), worker,
+                    reason.getMessage(), reason.mayHaveReached() ? "; it may have run there" : "");
+            each(l -> l.requeued(job, worker, loaded, reason));
         }
 
         @Override

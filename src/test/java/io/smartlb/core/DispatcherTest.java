@@ -231,6 +231,23 @@ final class DispatcherTest {
     }
 
     @Test
+    void undelivered_neverReached_theLoadItWasGivenForIsNotCounted() {
+        Dispatcher<String> d = new Dispatcher<>(new Affinity(), 2, 10);
+        d.submit("m1", 0, "1", 0);              // worker 0 loads m1 for it
+        d.undelivered(0, true, false, MS);      // connection refused: m1 never reached worker 0
+        assertThat(d.workers().get(0).loads()).isZero();
+        assertThat(d.workers().get(1).loads()).isEqualTo(1);  // the retry loads m1 there
+    }
+
+    @Test
+    void undelivered_mayHaveReached_theLoadStaysCounted() {
+        Dispatcher<String> d = new Dispatcher<>(new Affinity(), 2, 10);
+        d.submit("m1", 0, "1", 0);
+        d.undelivered(0, true, true, MS);       // the connection broke: worker 0 may have loaded m1
+        assertThat(d.workers().get(0).loads()).isEqualTo(1);
+    }
+
+    @Test
     void expireAtDispatch_removesJobsThatWaitedLonger_beforeTheStrategyChooses() {
         Dispatcher<String> d = new Dispatcher<>(new Fifo(), 1, 10, extra -> { }, true);
         d.expireAtDispatch(10 * MS);

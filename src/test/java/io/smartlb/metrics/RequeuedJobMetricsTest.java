@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** A job sent again after its worker failed to take it starts twice, but waited once. */
+/** A job sent again after its worker refused it starts twice, but waited once and loaded once. */
 @QuarkusTest
 @TestProfile(RequeuedJobMetricsTest.UndeliveredOnce.class)
 final class RequeuedJobMetricsTest {
@@ -51,7 +51,7 @@ final class RequeuedJobMetricsTest {
     }
 
     @Test
-    void waitTime_ofAJobStartedTwice_isRecordedOnce() {
+    void waitTime_ofAJobStartedTwice_isRecordedOnce_andTheRefusedTryCountsARequeueButNoLoad() {
         Scrape before = Scrape.now();
         String id = given().contentType(ContentType.JSON).body(Map.of("model", "m1"))
                 .when().post("/jobs?wait=false").then().statusCode(202).extract().path("id");
@@ -63,7 +63,7 @@ final class RequeuedJobMetricsTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Scrape after = Scrape.now();
             for (String name : new String[] {"balancer_jobs_finished_total", "balancer_job_wait_seconds_count",
-                    "balancer_job_processing_seconds_count"}) {
+                    "balancer_job_processing_seconds_count", "balancer_jobs_requeued_total", "balancer_model_loads_total"}) {
                 assertThat(after.sum(name) - before.sum(name)).as(name).isEqualTo(1);
             }
         });
