@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smartlb.core.ModelLoadException;
 import io.smartlb.core.Task;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,14 @@ final class SimulatedBackendTest {
         assertThatThrownBy(() -> run("{\"processMs\": " + value + "}"))
                 .hasMessage("data.processMs: must be a whole number of ms from 0 to 3600000");
         assertThatThrownBy(() -> run("{\"loadMs\": " + value + "}"))
+                .isInstanceOf(ModelLoadException.class)  // a load that did not happen: its worker holds no model
+                .hasMessage("data.loadMs: must be a whole number of ms from 0 to 3600000");
+    }
+
+    @Test
+    void run_badLoadOverride_onAWorkerThatHoldsTheModel_failsOnlyTheJob() {
+        Task<JsonNode> noLoad = new Task<>(3, 1, "m1", false, JSON.createObjectNode().put("loadMs", -1), System::nanoTime);
+        assertThatThrownBy(() -> backend.run(noLoad)).isNotInstanceOf(ModelLoadException.class)
                 .hasMessage("data.loadMs: must be a whole number of ms from 0 to 3600000");
     }
 
