@@ -16,7 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * problem, like every other error. Quarkus checks the same limit in a route of order -2 that
  * answers a bare 413; this route runs just before it. A chunked body declares no length: Quarkus
  * REST stops reading it at the limit and answers the bare 413 itself (see
- * {@link ProblemMappers#unreadableBody}).
+ * {@link ProblemMappers#unreadableBody}), but only once it has read more than its input buffer
+ * ({@code quarkus.rest.input-buffer-size}, 10 KB): the resources check a body read in full with
+ * {@link #checkRead}, so a limit below that holds too.
  */
 @ApplicationScoped
 class BodySizeLimit {
@@ -35,6 +37,17 @@ class BodySizeLimit {
         });
     }
 
+    /** Throws a 413 problem when a body read in full, chunked or not, is longer than the limit. */
+    void checkRead(long bytes) {
+        if (maxBodySize.isPresent() && bytes > maxBodySize.get().asLongValue()) {
+            throw new ApiProblem(TOO_LARGE, overLimit(bytes, maxBodySize.get().asLongValue()), Map.of("field", "body"));
+        }
+    }
+
+    private static String overLimit(long bytes, long limit) {
+        return "body: " + bytes + " bytes is over the limit of " + limit + " bytes";
+    }
+
     private static void check(RoutingContext context, long limit) {
         String header = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         long length = header == null ? -1 : parse(header);
@@ -48,8 +61,7 @@ class BodySizeLimit {
         response.setStatusCode(TOO_LARGE)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
-                .end(Problems.body(TOO_LARGE, "body: " + length + " bytes is over the limit of " + limit + " bytes",
-                        Map.of("field", "body")));
+                .end(Problems.body(TOO_LARGE, overLimit(length, limit), Map.of("field", "body")));
     }
 
     // a length that is not a number is the HTTP codec's to reject; let it through to it

@@ -45,6 +45,9 @@ public class ForwardResource {
     @Inject
     JobOutcomes outcomes;
 
+    @Inject
+    BodySizeLimit bodySizeLimit;
+
     @GET
     @Path("{path: .*}")
     @Operation(summary = "Pass a GET through to a model server")
@@ -84,6 +87,7 @@ public class ForwardResource {
     }
 
     private CompletionStage<Response> forward(String method, String path, HttpHeaders headers, UriInfo uri, byte[] body) {
+        bodySizeLimit.checkRead(body == null ? 0 : body.length);
         if (!service.backend().forwards()) {
             return CompletableFuture.completedFuture(Problems.problem(501,
                     "the " + config.backend() + " backend cannot pass requests through; use balancer.backend=http",

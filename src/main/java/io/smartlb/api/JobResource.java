@@ -43,6 +43,9 @@ public class JobResource {
     JobViews views;
 
     @Inject
+    BodySizeLimit bodySizeLimit;
+
+    @Inject
     JobOutcomes outcomes;
 
     @POST
@@ -71,6 +74,7 @@ public class JobResource {
             @Parameter(description = "A retry with the same key returns the same job")
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context HttpServerRequest http) {
+        bodySizeLimit.checkRead(http.bytesRead());
         // an empty header reaches us as null: it is a key of 0 characters, not no key
         String key = idempotencyKey == null && http.headers().contains(IDEMPOTENCY_KEY) ? "" : idempotencyKey;
         JobRequests.check(request, key);
