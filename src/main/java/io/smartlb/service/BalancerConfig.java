@@ -4,8 +4,6 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +17,6 @@ public interface BalancerConfig {
 
     /** Returns the number of workers for the simulated (and custom) backends. */
     @WithDefault("2")
-    @Min(1)
-    @Max(1024)
     int workers();
 
     /** Returns the strategy's name: fifo, affinity, exclusive-affinity or a custom @Identifier. */
@@ -99,7 +95,6 @@ public interface BalancerConfig {
     interface Queue {
         /** Returns how many jobs may wait; more are refused with 429. */
         @WithDefault("10000")
-        @Min(1)
         int capacity();
 
         /** Returns how long a job may wait before it expires (504); zero for no limit. */
@@ -121,7 +116,6 @@ public interface BalancerConfig {
 
         /** Returns how many finished jobs are kept at most; the oldest are forgotten first. */
         @WithDefault("100000")
-        @Min(1)
         int maxRetained();
 
         /**

@@ -5,7 +5,11 @@ import io.smartlb.core.DurationText;
 import java.math.BigInteger;
 import java.time.Duration;
 
-/** Startup checks that the mapping's annotations cannot express; each names its key. */
+/**
+ * Startup checks of the configuration's values; each stops startup with one line naming its key
+ * (bean-validation annotations on the mapping printed four lines, one of them the validator's
+ * version).
+ */
 final class ConfigChecks {
 
     private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
@@ -13,7 +17,13 @@ final class ConfigChecks {
     private ConfigChecks() {
     }
 
+    /** The most workers: each has a loop thread, and with the http backend an upstream. */
+    static final int MAX_WORKERS = 1024;
+
     static void check(BalancerConfig config) {
+        between("balancer.workers", config.workers(), 1, MAX_WORKERS);
+        between("balancer.queue.capacity", config.queue().capacity(), 1, Integer.MAX_VALUE);
+        between("balancer.jobs.max-retained", config.jobs().maxRetained(), 1, Integer.MAX_VALUE);
         nonNegative("balancer.strategies.affinity.switch-penalty", config.strategies().affinity().switchPenalty());
         nonNegative("balancer.strategies.affinity.shared-model-penalty",
                 config.strategies().affinity().sharedModelPenalty());
@@ -34,6 +44,13 @@ final class ConfigChecks {
         atLeastOneSecond("balancer.housekeeping-interval", config.housekeepingInterval());
         atLeastOneSecond("balancer.http.health-interval", config.http().healthInterval());
         fitsNanos("balancer.http.timeout", config.http().timeout());
+    }
+
+    private static void between(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidConfigException(key, value + " is out of range; use " + min
+                    + (max == Integer.MAX_VALUE ? " or more" : " to " + max));
+        }
     }
 
     private static void positive(String key, MemorySize size) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The startup checks the config mapping cannot express; each failure names its key (design.md section 6). */
@@ -38,6 +39,25 @@ final class ConfigChecksTest {
         assertThatThrownBy(() -> ConfigChecks.check(config))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageStartingWith(key + ": ");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"balancer.workers, 0, use 1 to 1024", "balancer.workers, 1025, use 1 to 1024",
+            "balancer.queue.capacity, 0, use 1 or more", "balancer.jobs.max-retained, -1, use 1 or more"})
+    void check_countOutOfRange_failsWithOneLineNamingTheKey(String key, String value, String advice) {
+        BalancerConfig config = config(Map.of(key, value));
+
+        assertThatThrownBy(() -> ConfigChecks.check(config))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage(key + ": " + value + " is out of range; " + advice);
+    }
+
+    @Test
+    void check_countsAtTheirLimits_pass() {
+        BalancerConfig config = config(Map.of("balancer.workers", "1024", "balancer.queue.capacity", "1",
+                "balancer.jobs.max-retained", "1"));
+
+        assertThatCode(() -> ConfigChecks.check(config)).doesNotThrowAnyException();
     }
 
     @ParameterizedTest
