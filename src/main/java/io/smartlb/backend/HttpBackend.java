@@ -9,6 +9,7 @@ import io.smartlb.core.NotDeliveredException;
 import io.smartlb.core.Task;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -38,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reported as {@link NotDeliveredException}, so the balancer takes the upstream out of service and
  * runs the job elsewhere (the second kind once, see there). A non-2xx answer, an answer broken off once its status came (the upstream
  * had the job: sending it again could run it twice), an answer not complete within the timeout, or
- * one longer than {@code maxResponseBytes} fails the job with an {@link UpstreamException}.
+ * one longer than {@code maxResponseBytes}, or one that is not HTTP at all (a bad status line: the
+ * upstream had the job) fails the job with an {@link UpstreamException}.
  */
 public final class HttpBackend implements Backend {
 
@@ -188,6 +190,11 @@ public final class HttpBackend implements Backend {
         if (cause instanceof BoundedBody.TooLargeException) {
             return new UpstreamException("upstream " + request.uri() + " answered with status " + status + ", and smartlb stopped"
                     + " reading: " + cause.getMessage(), status);
+        }
+        if (cause instanceof ProtocolException) {
+            // it answered, but not in HTTP (a bad status line): it had the job, and is broken, not gone
+            return new UpstreamException("upstream " + request.uri() + " answered something that is not HTTP: "
+                    + cause.getMessage(), status);
         }
         if (status != 0) {
             // the upstream took the job and began its answer: sending it again could run it twice

@@ -23,6 +23,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -220,6 +221,28 @@ final class HttpBackendTest {
         servers.get(1).start();
         balancer.markUp(1);  // as the health probe does
         assertThat(result(job).get("server").asText()).isEqualTo("gpu-1");
+    }
+
+    @Test
+    void run_answerThatIsNotHttp_failsTheJob_withoutSendingItAgain() throws Exception {
+        try (ServerSocket broken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> {
+                try (Socket s = broken.accept()) {
+                    s.getInputStream().read(new byte[8192]);  // the request's head
+                    s.getOutputStream().write("HELLO THERE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    // the test's assertion says what went wrong
+                }
+            });
+            answering.start();
+            HttpBackend garbled = new HttpBackend(List.of(URI.create("http://127.0.0.1:" + broken.getLocalPort())), "/",
+                    "X-Model", TIMEOUT, "/health", TIMEOUT, HttpBackend.newClient(TIMEOUT), MAX_RESPONSE);
+
+            assertThatThrownBy(() -> garbled.run(new Task<>(0, 1, "m1", true, null, System::nanoTime)))
+                    .isInstanceOf(UpstreamException.class)
+                    .hasMessageContaining("answered something that is not HTTP").hasMessageContaining("HELLO THERE");
+            answering.join(TIMEOUT.toMillis());
+        }
     }
 
     @Test
