@@ -3,6 +3,7 @@ package io.smartlb.api;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.smartlb.core.QueueFullException;
@@ -26,6 +27,8 @@ public class ProblemMappers {
     // notes to programmers in Jackson's messages: where the source is (redacted), a feature to enable
     private static final Pattern SOURCE_AT = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
     private static final Pattern SOURCE_NOTE = Pattern.compile("\\s*\\[Source: [^\\]]*]");
+    // ", from `StreamReadConstraints.getMaxNestingDepth()`" in a limit's message: a note to programmers
+    private static final Pattern LIMIT_SOURCE = Pattern.compile(",\\s*from `[^`]*`");
     private static final Pattern FEATURE_HINT = Pattern.compile(":?\\s*enable `\\w+Feature\\.[A-Z_]+` to allow");
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
@@ -64,8 +67,10 @@ public class ProblemMappers {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            String problem = e.getCause() instanceof NumberFormatException
-                    ? ": has a number too large to read" : ": has the wrong type or shape";
+            String problem = e.getCause() instanceof NumberFormatException ? ": has a number too large to read"
+                    : e.getCause() instanceof StreamConstraintsException limit ? ": is past the parser's limits: "
+                            + LIMIT_SOURCE.matcher(limit.getOriginalMessage()).replaceAll("")
+                    : ": has the wrong type or shape";
             return Problems.problem(400, field + problem, Map.of("field", field)).build();
         }
         if (e instanceof MismatchedInputException) {

@@ -162,6 +162,18 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void submit_dataNestedPastTheParsersDepthLimit_returns400SayingSo() {
+        String deep = "[".repeat(3000) + "]".repeat(3000);
+        Response response = given().contentType(ContentType.JSON).body("{\"model\":\"m1\",\"data\":" + deep + "}")
+                .when().post("/jobs?wait=false");
+
+        JsonPath problem = assertProblem(response, 400);
+        assertThat(problem.getString("field")).isEqualTo("data");
+        assertThat(problem.getString("detail")).startsWith("data: is past the parser's limits: Document nesting depth (")
+                .doesNotContain("StreamReadConstraints");
+    }
+
+    @Test
     void submit_emptyIdempotencyKey_returns400NamingTheHeader_ratherThanRunningWithoutAKey() {
         Response response = given().contentType(ContentType.JSON).header("Idempotency-Key", "")
                 .body(Map.of("model", "m1")).when().post("/jobs?wait=false");
