@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 final class ShutdownIT {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://127\\.0\\.0\\.1:(\\d+)");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -95,16 +94,11 @@ final class ShutdownIT {
                 .containsOnlyOnce("failed on worker 0: shutting down: the drain timeout passed while the job ran");
     }
 
-    // starts the jar on a free loopback port and returns its base address once it answers
+    // starts the app on a free loopback port and returns its base address once it answers
     private String start(String... properties) throws Exception {
-        assertThat(JAR).as("the packaged app; run mvn verify").exists();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=0"));
-        for (String property : properties) {
-            command.add("-D" + property);
-        }
-        command.addAll(List.of("-jar", JAR.toString()));
+        List<String> settings = new ArrayList<>(List.of("quarkus.http.host=127.0.0.1", "quarkus.http.port=0"));
+        settings.addAll(List.of(properties));
+        List<String> command = PackagedApp.command(settings, List.of());
         log = Files.createTempFile("smartlb-shutdown", ".log");
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         String[] base = new String[1];

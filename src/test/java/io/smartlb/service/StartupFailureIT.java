@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 final class StartupFailureIT {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     /** The exit code and everything the process printed. */
     private record Run(int exitCode, String output) {
@@ -28,17 +27,9 @@ final class StartupFailureIT {
     }
 
     private static Run run(List<String> properties, List<String> arguments) throws IOException, InterruptedException {
-        assertThat(JAR).as("the packaged app; run mvn verify").exists();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Dquarkus.http.port=0");
-        command.add("-Dquarkus.http.test-port=0");
-        for (String property : properties) {
-            command.add("-D" + property);
-        }
-        command.add("-jar");
-        command.add(JAR.toString());
-        command.addAll(arguments);
+        List<String> settings = new ArrayList<>(List.of("quarkus.http.port=0", "quarkus.http.test-port=0"));
+        settings.addAll(properties);
+        List<String> command = PackagedApp.command(settings, arguments);
         Path log = Files.createTempFile("smartlb-startup", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
