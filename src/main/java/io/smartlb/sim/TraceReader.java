@@ -128,8 +128,18 @@ public final class TraceReader {
         return trace.build();
     }
 
+    // a control character (a NUL, an escape) is written as a backslash, u and its 4 hex digits: an error line must not drive the terminal
     static String quote(String value) {
-        return "'" + (value.length() > MAX_QUOTED ? value.substring(0, MAX_QUOTED) + "..." : value) + "'";
+        String shown = value.length() > MAX_QUOTED ? value.substring(0, MAX_QUOTED) + "..." : value;
+        StringBuilder quoted = new StringBuilder(shown.length() + 2).append('\'');
+        shown.chars().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                quoted.append(String.format("\\u%04x", c));
+            } else {
+                quoted.append((char) c);
+            }
+        });
+        return quoted.append('\'').toString();
     }
 
     /** Parses one row into its fields; reused for every row so that reading allocates little. */

@@ -35,6 +35,15 @@ final class TraceReaderTest {
     }
 
     @Test
+    void read_controlCharacterInABadValue_isEscapedInTheError() {
+        String text = TraceReader.HEADER + "\n0,m1,1\u00002,2,0\n";
+
+        assertThatThrownBy(() -> TraceReader.read("nul.csv", new StringReader(text)))
+                .isInstanceOf(MalformedTraceException.class)
+                .hasMessage("nul.csv:2: load_ms is not a non-negative integer: '1\\u00002'");
+    }
+
+    @Test
     void read_crlfAndByteOrderMark_accepted() throws Exception {
         String text = "\uFEFF" + TraceReader.HEADER + "\r\n0,m1,1,2,0\r\n";
 
