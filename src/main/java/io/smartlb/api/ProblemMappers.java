@@ -78,7 +78,8 @@ public class ProblemMappers {
             return Problems.problem(400, e.getOriginalMessage().startsWith("Trailing token")
                     ? "body: content after the JSON object" : "body: must be a JSON object", Map.of("field", "body")).build();
         }
-        return Problems.problem(400, "body: not valid JSON: " + parserWords(e), Map.of("field", "body")).build();
+        String problem = e instanceof StreamConstraintsException ? "body: is past the parser's limits: " : "body: not valid JSON: ";
+        return Problems.problem(400, problem + parserWords(e), Map.of("field", "body")).build();
     }
 
     // the parser's message without its notes to programmers (a redacted source, a feature to enable),
@@ -86,7 +87,8 @@ public class ProblemMappers {
     static String parserWords(JsonProcessingException e) {
         String words = SOURCE_AT.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
         words = SOURCE_NOTE.matcher(words).replaceAll("");
-        words = FEATURE_HINT.matcher(words).replaceAll("").strip();
+        words = FEATURE_HINT.matcher(words).replaceAll("");
+        words = LIMIT_SOURCE.matcher(words).replaceAll("").strip();
         JsonLocation at = e.getLocation();
         return at == null || at.getLineNr() < 1 ? words : words + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }

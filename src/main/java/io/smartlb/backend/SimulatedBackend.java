@@ -13,9 +13,8 @@ import java.util.Objects;
  * ({@code balancer.simulated.load-time}, {@code process-time}), and returns {@code {"model": m, "worker": id, "data": <data>}}.
  * A job's data may override the costs for demos and tests: {@code "loadMs"}, {@code "processMs"},
  * and {@code "fail": "message"} fails the job with that message. An override that is not a whole
- * number of ms from 0 to an hour, or a {@code fail} that is not a message, fails the job saying so;
- * a bad {@code loadMs} on a job that needs a load fails that load, so its worker holds no model.
- * A job that needs a load loads its model before the rest of its data is checked.
+ * number of ms from 0 to an hour, or a {@code fail} that is not a message, fails the job at once
+ * saying so; on a job that needs a load it fails that load, so its worker holds no model.
  */
 public final class SimulatedBackend implements Backend {
 
@@ -35,13 +34,21 @@ public final class SimulatedBackend implements Backend {
     @Override
     public JsonNode run(Task<JsonNode> task) throws Exception {
         JsonNode data = task.data();
-        long loadMillis = task.load() ? loadMillis(data) : millis(data, "loadMs", loadTime);  // checked either way
+        long loadMillis;
+        long processMillis;
+        String failure;
+        try {
+            loadMillis = millis(data, "loadMs", loadTime);
+            processMillis = millis(data, "processMs", processTime);
+            failure = failure(data);
+        } catch (SimulatedFailure e) {
+            // at once, before any load: a job that needed one leaves its worker holding no model
+            throw task.load() ? new ModelLoadException(e.getMessage()) : e;
+        }
         if (task.load()) {
             sleep(loadMillis);
             task.markLoaded();
         }
-        long processMillis = millis(data, "processMs", processTime);
-        String failure = failure(data);
         sleep(processMillis);
         if (failure != null) {
             throw new SimulatedFailure(failure);
@@ -51,15 +58,6 @@ public final class SimulatedBackend implements Backend {
         result.put("worker", task.worker());
         result.set("data", data);
         return result;
-    }
-
-    // a load the job's data cannot time did not happen: the worker holds no model after it
-    private long loadMillis(JsonNode data) throws ModelLoadException {
-        try {
-            return millis(data, "loadMs", loadTime);
-        } catch (SimulatedFailure e) {
-            throw new ModelLoadException(e.getMessage());
-        }
     }
 
     // an override that is there must make sense: a demo that silently ignores a typo misleads

@@ -167,14 +167,12 @@ public final class Balancer<D, R> implements AutoCloseable {
         }
     }
 
-    // EXPIRED says the job never started: one whose earlier try may have run fails instead, saying so
+    // a job queued again after a try that may have run says so: its view no longer shows that start
     private boolean endExpired(JobHandle<D, R> handle, Duration maxWait, long now) {
-        String waited = "waited longer than " + maxWait.toMillis() + " ms in the queue";
         NotDeliveredException reached = handle.reachedTry();
-        boolean ended = reached == null ? handle.expire(waited, now)
-                : handle.fail(JobStatus.QUEUED, "an earlier try failed before any answer and may have run ("
-                        + reached.getMessage() + "); queued again, the job " + waited, reached, now);
-        if (!ended) {
+        String message = "waited longer than " + maxWait.toMillis() + " ms in the queue" + (reached == null ? ""
+                : ", after an earlier try that failed before any answer and may have run (" + reached.getMessage() + ")");
+        if (!handle.expire(message, now)) {
             return false;
         }
         listener.finished(handle);
@@ -389,13 +387,17 @@ public final class Balancer<D, R> implements AutoCloseable {
     private void notDelivered(int id, Assignment<JobHandle<D, R>> assignment, JobHandle<D, R> handle,
                               NotDeliveredException e) {
         boolean requeue = handle.requeue(e);
-        if (requeue) {
-            listener.requeued(handle, id, assignment.load(), e);
-        } else {
-            failRunning(handle, "failed twice before any answer: " + e.getMessage(), e);
+        try {
+            if (requeue) {
+                listener.requeued(handle, id, assignment.load(), e);
+            } else {
+                failRunning(handle, "failed twice before any answer: " + e.getMessage(), e);
+            }
+        } finally {
+            // even past a listener that throws: a job queued again in no index could never end
+            deliver(dispatcher.undelivered(id, requeue, e.mayHaveReached(), clock.getAsLong()));
+            afterDispatch();
         }
-        deliver(dispatcher.undelivered(id, requeue, e.mayHaveReached(), clock.getAsLong()));
-        afterDispatch();
         if (requeue && stopping) {
             failWaiting(clock.getAsLong());  // it came back after shutdown took the queue
         }
@@ -517,7 +519,10 @@ public final class Balancer<D, R> implements AutoCloseable {
          * 5 s); an executor with fewer free threads than workers never does.
          */
         public Builder<D, R> startTimeout(Duration startTimeout) {
-            this.startTimeout = Objects.requireNonNull(startTimeout, "startTimeout");
+            if (startTimeout.isNegative() || startTimeout.isZero()) {
+                throw new IllegalArgumentException("startTimeout must be positive: " + DurationText.of(startTimeout));
+            }
+            this.startTimeout = startTimeout;
             return this;
         }
 
@@ -526,6 +531,8 @@ public final class Balancer<D, R> implements AutoCloseable {
          *
          * @throws IllegalStateException when the executor has not started every loop within the
          *     start timeout (the balancer is then shut down)
+         * @throws RejectedExecutionException when the executor refuses a loop
+         *     (the loops it took are stopped)
          */
         public Balancer<D, R> build() {
             Objects.requireNonNull(strategy, "strategy");

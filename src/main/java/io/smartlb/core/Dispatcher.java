@@ -207,11 +207,6 @@ public final class Dispatcher<P> {
         }
     }
 
-    /** As {@link #undelivered(int, boolean, boolean, long)}, for a job that may have reached {@code worker}. */
-    public Assignment<P> undelivered(int worker, boolean requeue, long nowNanos) {
-        return undelivered(worker, requeue, true, nowNanos);
-    }
-
     /**
      * Takes back the job {@code worker} could not deliver (its server refused the connection, or
      * broke it before any answer): the worker goes down and, when {@code requeue}, the job waits

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * Written by the balancer, read by anyone; every field is safe to read from any thread. Status
  * moves QUEUED, then RUNNING, then DONE or FAILED; or from QUEUED to CANCELLED, EXPIRED or
  * FAILED (dropped at shutdown). A job that could not be delivered goes from RUNNING back to
- * QUEUED, once. The future completes exactly once, after the status became final. Whoever reads
+ * QUEUED: once if it may have reached its worker, each time if it did not. The future completes exactly once, after the status became final. Whoever reads
  * a status reads the fields that go with it: a job read as DONE has its end time and result, one
  * read as FAILED its error (each change writes its fields, then the status, under a private lock).
  *

@@ -103,8 +103,9 @@ public class BalancerMetrics implements JobListener {
     }
 
     /**
-     * Counts the job's outcome and records its wait, processing and model load times: the wait once
-     * per job, up to its last start (a job sent again after its worker failed starts more than once).
+     * Counts the job's outcome and its last start's model load, and records its wait, processing and
+     * model load times: the wait once per job, up to its last start (a job sent again after its
+     * worker failed starts more than once; an earlier start's load is counted at {@link #requeued}).
      */
     @Override
     public void finished(JobHandle<?, ?> job) {

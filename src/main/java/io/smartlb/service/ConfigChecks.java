@@ -17,7 +17,7 @@ final class ConfigChecks {
     private ConfigChecks() {
     }
 
-    /** The most workers: each has a loop thread, and with the http backend an upstream. */
+    /** The most workers of the simulated and custom backends: each has a loop thread. */
     static final int MAX_WORKERS = 1024;
 
     static void check(BalancerConfig config) {

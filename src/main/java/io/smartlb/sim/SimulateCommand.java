@@ -76,7 +76,7 @@ public final class SimulateCommand {
         }
         Simulator simulator = new Simulator(read(options.trace()), options.workers());
         ReportWriter writer = options.format().writer(out);
-        for (int i = 0; i < names.size(); i++) {
+        for (int i = 0; i < names.size() && !out.checkError(); i++) {  // a closed pipe: run nothing more
             writer.write(simulator.run(names.get(i), strategies.get(i)));
         }
         writer.finish();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,5 +26,14 @@ final class ParserWordsTest {
         JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class, () -> JSON.readTree(body));
 
         assertThat(ProblemMappers.parserWords(e)).isEqualTo(words);
+    }
+
+    @Test
+    void parserWords_ofAParserLimit_dropsTheNoteNamingTheSetting() {
+        String deep = "[".repeat(3000) + "]".repeat(3000);
+        JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class, () -> JSON.readTree(deep));
+
+        assertThat(ProblemMappers.parserWords(e)).startsWith("Document nesting depth (").contains("exceeds the maximum allowed (")
+                .doesNotContain("StreamReadConstraints").doesNotContain("from `");
     }
 }

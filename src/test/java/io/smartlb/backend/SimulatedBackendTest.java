@@ -45,6 +45,7 @@ final class SimulatedBackendTest {
     @ValueSource(strings = {"\"abc\"", "-1", "1.5", "1e30", "3600001", "true"})
     void run_costOverrideThatIsNoWholeMillisecondCount_failsNamingIt(String value) {
         assertThatThrownBy(() -> run("{\"processMs\": " + value + "}"))
+                .isInstanceOf(ModelLoadException.class)  // before the load: its worker holds no model
                 .hasMessage("data.processMs: must be a whole number of ms from 0 to 3600000");
         assertThatThrownBy(() -> run("{\"loadMs\": " + value + "}"))
                 .isInstanceOf(ModelLoadException.class)  // a load that did not happen: its worker holds no model

@@ -91,6 +91,12 @@ final class BalancerTest {
     }
 
     @Test
+    void build_startTimeoutNotPositive_isRefused() {
+        assertThatThrownBy(() -> Balancer.<String, String>builder(this::work).startTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("startTimeout must be positive: 0s");
+    }
+
+    @Test
     void build_executorThatRejectsALoop_failsAndStopsTheLoopsItStarted() throws InterruptedException {
         ThreadPoolExecutor oneLoop = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new SynchronousQueue<>());
         try {
@@ -235,6 +241,37 @@ final class BalancerTest {
             JobHandle<String, String> job = b.submit("m1", null, 0);
             assertThat(await(job)).isEqualTo("ran on 1");
             assertThat(b.workers().get(0).state()).isEqualTo(WorkerState.DOWN);  // down before the retry
+        } finally {
+            b.close();
+        }
+    }
+
+    @Test
+    void notDelivered_mayHaveReached_listenerHearsTheRequeueBeforeTheRetry_andBothLoadsCount() {
+        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        JobListener listener = new JobListener() {
+            @Override
+            public void started(JobHandle<?, ?> job) {
+                events.add("started on " + job.worker());
+            }
+
+            @Override
+            public void requeued(JobHandle<?, ?> job, int worker, boolean loaded, NotDeliveredException reason) {
+                events.add("requeued from " + worker + (loaded ? " after a load" : "") + (reason.mayHaveReached() ? ", may have run" : ""));
+            }
+        };
+        Balancer<String, String> b = Balancer.<String, String>builder(task -> {
+            if (task.worker() == 0) {
+                throw new NotDeliveredException("connection reset before any answer", null);
+            }
+            return "ran on " + task.worker();
+        }).workers(2).strategy(new Affinity()).executor(executor).listener(listener).build();
+        try {
+            assertThat(await(b.submit("m1", null, 0))).isEqualTo("ran on 1");
+
+            assertThat(events).containsExactly("started on 0", "requeued from 0 after a load, may have run", "started on 1");
+            // worker 0 may have loaded m1 before the connection broke; worker 1 did
+            assertThat(b.workers()).extracting(WorkerSnapshot::loads).containsExactly(1L, 1L);
         } finally {
             b.close();
         }
@@ -389,22 +426,21 @@ final class BalancerTest {
     }
 
     @Test
-    void expire_jobWhoseEarlierTryMayHaveRun_failsSayingSo_notExpiredAsIfNeverStarted() {
+    void expire_jobWhoseEarlierTryMayHaveRun_endsExpiredSayingItMayHaveRun() {
         // its upstream died mid-job
         JobHandle<String, String> job = queuedAgainPastMaxWait(new NotDeliveredException("connection reset before any answer", null));
 
-        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(job.error()).isEqualTo("an earlier try failed before any answer and may have run (connection reset before"
-                + " any answer); queued again, the job waited longer than 1000 ms in the queue");
-        assertThatThrownBy(() -> job.result().join()).hasCauseInstanceOf(JobFailedException.class)
-                .hasRootCauseInstanceOf(NotDeliveredException.class);
+        assertThat(job.status()).isEqualTo(JobStatus.EXPIRED);
+        assertThat(job.error()).isEqualTo("waited longer than 1000 ms in the queue, after an earlier try that failed before"
+                + " any answer and may have run (connection reset before any answer)");
     }
 
     @Test
-    void expire_jobRefusedBeforeItReachedAWorker_stillEndsExpired() {
+    void expire_jobRefusedBeforeItReachedAWorker_endsExpiredAsOneThatNeverStarted() {
         JobHandle<String, String> job = queuedAgainPastMaxWait(NotDeliveredException.refused("connection refused", null));
 
         assertThat(job.status()).isEqualTo(JobStatus.EXPIRED);
+        assertThat(job.error()).isEqualTo("waited longer than 1000 ms in the queue");
     }
 
     // one worker, max-wait 1 s: the job's one try fails with failure, which takes the worker out of

@@ -223,7 +223,7 @@ final class DispatcherTest {
     void undelivered_requeuesJobForAnotherWorkerAndTakesThisOneDown() {
         Dispatcher<String> d = new Dispatcher<>(new Affinity(), 2, 10);
         d.submit("m1", 0, "1", 0);
-        Assignment<String> retry = d.undelivered(0, true, MS);
+        Assignment<String> retry = d.undelivered(0, true, true, MS);
         assertThat(retry.worker()).isEqualTo(1);
         assertThat(retry.job().payload()).isEqualTo("1");
         assertThat(d.workers().get(0).state()).isEqualTo(WorkerState.DOWN);
@@ -271,7 +271,7 @@ final class DispatcherTest {
         d.submit("b", 0, "j2", MS);               // worker 1
         assertThat(d.isDown(0)).isFalse();
         d.submit("b", 0, "j3", 2 * MS);           // waits
-        d.undelivered(0, true, 3 * MS);           // j1 waits again, worker 0 is down
+        d.undelivered(0, true, true, 3 * MS);           // j1 waits again, worker 0 is down
 
         Assignment<String> next = d.complete(1, Outcome.DONE, 11 * MS);  // j1 waited 11 ms, j3 9 ms
 
@@ -337,7 +337,7 @@ final class DispatcherTest {
         d.submit("a", 0, "j2", 2 * MS);
         d.submit("a", 0, "j3", 3 * MS);   // both workers busy: j3 waits
         assertThatThrownBy(() -> d.submit("a", 0, "j4", 4 * MS)).isInstanceOf(QueueFullException.class);
-        d.undelivered(0, true, 5 * MS);   // j1 waits again: not a new arrival
+        d.undelivered(0, true, true, 5 * MS);   // j1 waits again: not a new arrival
 
         assertThat(arrived).containsExactly("j1 at 1000000", "j2 at 2000000", "j3 at 3000000");
     }
@@ -346,7 +346,7 @@ final class DispatcherTest {
     void undelivered_withoutRequeue_dropsJob_andCountsItFailedOnTheWorker() {
         Dispatcher<String> d = new Dispatcher<>(new Affinity(), 2, 10);
         d.submit("m1", 0, "1", 0);
-        assertThat(d.undelivered(0, false, MS)).isNull();
+        assertThat(d.undelivered(0, false, true, MS)).isNull();
         assertThat(d.queued()).isZero();
         assertThat(d.workers().get(0).failed()).isOne();
     }
@@ -474,7 +474,7 @@ final class DispatcherTest {
         d.close();
         assertThat(d.removeAllWaiting()).isEmpty();
 
-        assertThat(d.undelivered(0, true, MS)).isNull();
+        assertThat(d.undelivered(0, true, true, MS)).isNull();
 
         assertThat(handedOff).isEmpty();
         assertThat(d.removeAllWaiting()).extracting(Job::payload).containsExactly("j1");

@@ -59,7 +59,7 @@ final class RequeuedJobMetricsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(given().get("/jobs/" + id).then().extract().<String>path("status")).isEqualTo("DONE"));
 
-        // the listener records after the job reads DONE: wait for it, then check nothing more comes
+        // the listener records after the job reads DONE: wait until it has
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Scrape after = Scrape.now();
             for (String name : new String[] {"balancer_jobs_finished_total", "balancer_job_wait_seconds_count",
