@@ -111,6 +111,45 @@ final class AdaptiveSimulationTest {
     }
 
     @Test
+    void maxWait_anIdleWorkerIsAskedAgainWhenAnOverloadPassesWithNoArrivalOrCompletion() {
+        // max-wait 3 s, 1 s loads. A holds m1 and runs one 30 s job of it from 1.2 s; a lone m1 job
+        // comes at 1.5 s; B, on m2, gets 8 cold models at 1.7 s: 8 loads for 2 workers are over
+        // max-wait, an overload, which passes once that work has stayed small for max-wait. B is
+        // idle from about 10.5 s, and nothing arrives or ends until A's job does at 31.2 s
+        java.util.List<String> rows = new java.util.ArrayList<>(java.util.List.of("0,m1,1000,100,0", "0,m2,1000,100,0",
+                "1200,m1,1000,30000,0", "1500,m1,1000,100,0"));
+        for (int c = 0; c < 8; c++) {
+            rows.add("1700,c" + c + ",1000,100,0");
+        }
+        Trace trace = TestTraces.inline(rows.toArray(String[]::new));
+        SimulationReport report = run(trace, 2,
+                new Adaptive(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofMillis(100)));
+        // the lone m1 job waited for A's 30 s job (29.7 s) before: now B takes it once the
+        // overload has passed, within max-wait of B's last cold job
+        assertThat(report.waitMs().max()).isLessThan(14_000);
+    }
+
+    @Test
+    void maxWait_aStreamOfPriorityJobsOverdueByTheirHeadStart_doesNotHoldAnOlderJobBack() {
+        // 1 worker, max-wait 3 s: m1 jobs with priority 2 (90 ms every 100 ms after a backlog of 12)
+        // are overdue a second after they come; a plain m2 job at 3 s is older than them from about
+        // 6 s on, and must not wait until m1's queue first empties, at about 16 s
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            rows.add("0,m1,1000,90,2");
+        }
+        for (int t = 100; t <= 60_000; t += 100) {
+            rows.add(t + ",m1,1000,90,2");
+            if (t == 3_000) {
+                rows.add("3000,m2,1000,90,0");
+            }
+        }
+        Trace trace = TestTraces.inline(rows.toArray(String[]::new));
+        SimulationReport report = run(trace, 1, new Adaptive(Duration.ofSeconds(3), Duration.ofSeconds(1), Duration.ofMillis(90)));
+        assertThat(report.waitMs().max()).isLessThan(4_000);
+    }
+
+    @Test
     void maxWait_anOverdueModelHeldByAWorkerThatJustLoadedIt_getsNoConvoy() {
         // 3 workers, Poisson arrivals of m0 at 30/s and m1 at 12/s, 60 ms jobs, 1 s loads, 84 % busy,
         // max-wait 5 s: when a head becomes overdue, one worker loads its model; had the others

@@ -23,8 +23,9 @@ import java.util.Arrays;
  * <ol>
  *   <li><b>Overdue jobs first</b> (the hard bound). A job is overdue once its age exceeds
  *       {@code maxWait}. While any job is overdue, a free worker starts an overdue job: its own
- *       model's oldest if that one is overdue (no load needed), else the oldest overdue job of a
- *       model no worker holds, or of one whose holders are <em>stuck</em>: each has been on one
+ *       model's oldest if that one is overdue (no load needed) and no overdue job below is older,
+ *       else the oldest overdue job of a model no worker holds, or of one whose holders are
+ *       <em>stuck</em>: each has been on one
  *       job for longer than {@code maxWait} (a long job, a hung upstream), so it may not reach
  *       the overdue job soon. A holder that is not stuck serves its model's overdue jobs first;
  *       a second load of that model would be a waste, and with several free workers a convoy
@@ -32,7 +33,8 @@ import java.util.Arrays;
  *       first finishes that model's jobs that were waiting then (gated service, see the
  *       guarantee below). A worker left idle while every waiting model is held by a busy worker
  *       asks, through {@link Decision#idleUntil}, to be asked again when the oldest such job can
- *       be taken by this rule, so the bound does not wait for an arrival or a completion.</li>
+ *       be taken by this rule, or, while overloaded (below), when the overload may end by calm,
+ *       so the bound does not wait for an arrival or a completion.</li>
  *   <li><b>Exhaustive service.</b> A worker keeps its model while that model has jobs: with
  *       switch-over times, exhaustive service needs the fewest switches and, in loaded systems,
  *       gives the least waiting (Takagi, <i>Analysis of Polling Systems</i>, 1986; Levy, Sidi and
@@ -80,8 +82,8 @@ import java.util.Arrays;
  * <p><b>Guarantee.</b> While the system is not overloaded (below): once a job is overdue, a worker
  * starts a job that is not overdue only to finish the jobs of its model that were already waiting
  * when the bound made it load that model; otherwise a worker that becomes free serves its own
- * model's overdue jobs, if it has any, else starts the oldest overdue job of a model no worker
- * holds or whose holders are stuck. So an overdue job starts after the overdue jobs older than it,
+ * model's overdue jobs, if it has any and none of the others is older, else starts the oldest
+ * overdue job of a model no worker holds or whose holders are stuck. So an overdue job starts after the overdue jobs older than it,
  * as soon as a worker holding its model is free, or, once its holders are stuck or gone, a worker
  * (free, or idle since before) that has neither overdue jobs of its own nor such a batch to
  * finish. The batch is gated service (Takagi, above): a load the bound forces serves every job it
@@ -229,11 +231,13 @@ public final class Adaptive implements Strategy {
         if (isOverloaded(waiting, workers, nowNanos)) {
             return null;
         }
-        if (ownHead != null && isOverdue(ownHead, nowNanos)) {
+        Job<?> oldest = oldestOverdueElsewhere(worker, waiting, workers, nowNanos);
+        // its own overdue head needs no load, but not before an older overdue job: with head starts,
+        // a stream of priority jobs is overdue at once and would keep an older job waiting
+        if (ownHead != null && isOverdue(ownHead, nowNanos) && (oldest == null || ownHead.effectiveNanos() <= oldest.effectiveNanos())) {
             String model = ownHead.model();
             return Decision.run(ownHead, () -> "kept " + model + ": " + Reasons.overdue("head", ownHead, nowNanos));
         }
-        Job<?> oldest = oldestOverdueElsewhere(worker, waiting, workers, nowNanos);
         if (oldest == null) {
             return null;
         }
@@ -244,7 +248,9 @@ public final class Adaptive implements Strategy {
         }
         knowWorker(worker.id());
         gates[worker.id()] = new Gate(oldest.model(), nowNanos);
-        return Decision.run(oldest, () -> Reasons.choice(worker, oldest, Reasons.overdue("oldest", oldest, nowNanos)));
+        int holders = waiting.holders(oldest.model());  // others hold it only when each is stuck
+        return Decision.run(oldest, () -> Reasons.choice(worker, oldest, Reasons.overdue("oldest", oldest, nowNanos)
+                + (holders == 0 ? "" : "; its " + holders + " holder(s) on one job each for longer than max-wait")));
     }
 
     // the oldest overdue head of a model no worker holds, or of a held one whose holders are all
@@ -346,10 +352,11 @@ public final class Adaptive implements Strategy {
 
     // every waiting model is held by a busy worker: the bound may take one of their jobs once it is
     // overdue and its holders are stuck, and no arrival or completion need happen by then, so the
-    // dispatcher is asked to ask again at that time (not while overloaded: the bound is off)
+    // dispatcher is asked to ask again at that time; while overloaded, when the overload may end by
+    // calm alone (the waiting work stays small for max-wait), after which that time is asked for
     private long whenTheBoundMayTakeAHeldJob(Waiting waiting, Workers workers) {
         if (overloaded) {
-            return Decision.NEVER;
+            return calmSinceNanos == NOT_CALM ? Decision.NEVER : saturatedSum(calmSinceNanos, maxWaitNanos);
         }
         long earliest = Decision.NEVER;
         int examined = 0;

@@ -272,6 +272,15 @@ final class AdaptiveTest {
     }
 
     @Test
+    void next_ownHeadOverdueByItsPriority_yieldsToAnOlderOverdueJob() {
+        Job<Void> older = queue.job("m2", 0);      // 65 s old at 65 s
+        queue.job("m1", 64, 62);                    // waited 1 s, 63 s old with its head start
+        Decision d = next(idle(0, "m1"), 65);
+        assertThat(d.job()).isEqualTo(older);
+        assertThat(d.reason()).isEqualTo("switched m1 -> m2: oldest waited 65.0 s > max-wait");
+    }
+
+    @Test
     void next_overdueWithANegativePriority_reasonSubtractsIt() {
         Job<Void> overdue = queue.job("m2", 0, -5);
         queue.job("m1", 60);
@@ -312,11 +321,19 @@ final class AdaptiveTest {
     }
 
     @Test
-    void next_ownOverdue_servedBeforeOlderOverdueElsewhere() {
-        queue.job("m2", 0);
-        Job<Void> own = queue.job("m1", 30);
-        // both overdue at 100 s: serving m1's overdue jobs first costs no load
+    void next_ownOverdue_servedBeforeYoungerOverdueElsewhere() {
+        queue.job("m2", 30);
+        Job<Void> own = queue.job("m1", 0);
+        // both overdue at 100 s, m1's the older: serving it first costs no load
         assertThat(next(idle(0, "m1"), 100).job()).isEqualTo(own);
+    }
+
+    @Test
+    void next_ownOverdue_yieldsToAnOlderOverdueJobElsewhere() {
+        Job<Void> older = queue.job("m2", 0);
+        queue.job("m1", 30);
+        // both overdue at 100 s: oldest first, as the bound is stated, though m2 costs a load
+        assertThat(next(idle(0, "m1"), 100).job()).isEqualTo(older);
     }
 
     @Test
@@ -329,7 +346,7 @@ final class AdaptiveTest {
         // worker 1 has been on one job for 70 s > max-wait: the bound does not wait for it
         Decision d = next(idle(0, "m1"), 70, busy(1, "m2"));
         assertThat(d.job()).isEqualTo(overdue);
-        assertThat(d.reason()).isEqualTo("switched m1 -> m2: oldest waited 68.0 s > max-wait");
+        assertThat(d.reason()).isEqualTo("switched m1 -> m2: oldest waited 68.0 s > max-wait; its 1 holder(s) on one job each for longer than max-wait");
     }
 
     @Test
