@@ -87,8 +87,9 @@ public final class Balancer<D, R> implements AutoCloseable {
             if (loopsStarted.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 return;
             }
+            long started = workers - loopsStarted.getCount();  // before close: a stopped loop frees a thread
             close();  // a loop that starts later finds its stop signal waiting
-            throw new IllegalStateException("the executor started " + (workers - loopsStarted.getCount()) + " of "
+            throw new IllegalStateException("the executor started " + started + " of "
                     + workers + " worker loops within " + DurationText.of(timeout)
                     + "; it must run them all at once, e.g. Executors.newFixedThreadPool(" + workers + ")");
         } catch (InterruptedException e) {
