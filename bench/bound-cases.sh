@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # adaptive's max-wait bound on small traces from the outside passes of 2026-11-30: the first four
 # each have a stream of m1 jobs that never empties and one job of another model that only the bound
-# brings in; the last three check that the bound wakes an idle worker, and that it costs no extra
-# loads where a holder is about to serve the overdue job. Prints the simulator's adaptive row
+# brings in; the next three check that the bound wakes an idle worker, and that it costs no extra
+# loads where a holder is about to serve the overdue job; the last two (from a pass of the live
+# service) that an idle worker is woken when an overload passes, and that priority jobs overdue by
+# their head start do not hold an older job back. Prints the simulator's adaptive row
 # (loads, then mean, p50, p99 and max wait, and makespan, in seconds).
 #
 #   ./mvnw -B package -DskipTests && bench/bound-cases.sh     (JAR=other.jar to run another build)
@@ -36,6 +38,14 @@ awk -v h=$HEADER 'BEGIN { print h; print "0,m2,5000,200000,0"; for (i = 0; i < 1
 # a priority of twice max-wait on a job whose model's holder frees up within a second
 awk -v h=$HEADER 'BEGIN { print h; for (t = 0; t < 120000; t += 250) { if (t % 1250 == 0) print t ",m0,10000,1000,0";
     if (t % 1000 == 500) print t ",m1,1000,100,0"; if (t == 20000) print "20100,m0,10000,1000,60" } }' > "$OUT/priority-at-holder.csv"
+# an overload that passes while a holder is stuck: A holds m1 and runs one 30 s job of it from 1.2 s,
+# a lone m1 job comes at 1.5 s, and B gets 8 cold models at 1.7 s (over max-wait 3 s for 2 workers)
+awk -v h=$HEADER 'BEGIN { print h; print "0,m1,1000,100,0"; print "0,m2,1000,100,0"; print "1200,m1,1000,30000,0";
+    print "1500,m1,1000,100,0"; for (c = 0; c < 8; c++) print "1700,c" c ",1000,100,0" }' > "$OUT/calm-stuck-holder.csv"
+# priority jobs overdue by their head start: m1 with priority 2 (12 at t=0, then 90 ms every 100 ms),
+# and a plain m2 job at 3 s
+awk -v h=$HEADER 'BEGIN { print h; for (i = 0; i < 12; i++) print "0,m1,1000,90,2";
+    for (t = 100; t <= 60000; t += 100) { print t ",m1,1000,90,2"; if (t == 3000) print "3000,m2,1000,90,0" } }' > "$OUT/priority-stream.csv"
 
 run() {  # trace workers max-wait
     printf '%-22s %s workers, max-wait %-4s ' "$1" "$2" "$3"
@@ -50,3 +60,5 @@ run idle-worker 2 10s
 run two-models 3 5s
 run two-models 3 1000d
 run priority-at-holder 2 30s
+run calm-stuck-holder 2 3s
+run priority-stream 1 3s

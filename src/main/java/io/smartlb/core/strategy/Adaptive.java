@@ -93,8 +93,9 @@ import java.util.Arrays;
  * when the waiting work needs more than {@code maxWait} to start, whatever the order: D = (models
  * waiting that no worker holds x load time + jobs waiting x job time) / workers, with the average
  * learned costs, is a lower bound on when the last waiting job can start. The strategy is
- * overloaded once D exceeds {@code maxWait}, or once the oldest head is more than twice
- * {@code maxWait} old and has itself waited more than {@code maxWait} (a priority's head start
+ * overloaded once D exceeds {@code maxWait} (once a load was measured: before, the load time is
+ * only the configured default, and an overload declared on it could outlast the start), or once
+ * the oldest head is more than twice {@code maxWait} old and has itself waited more than {@code maxWait} (a priority's head start
  * alone is no sign of overload) while D has not stayed at most half {@code maxWait} for
  * {@code maxWait} (below), and stays so until D is at most half {@code maxWait} and either
  * the oldest head has waited at most {@code maxWait} or D has stayed that low for {@code maxWait}
@@ -308,7 +309,8 @@ public final class Adaptive implements Strategy {
         long waited = oldest.waitedNanos(nowNanos);
         double drain = drainNanos(waiting, workers);
         boolean calm = isCalm(drain, nowNanos);
-        if (age > OVERLOAD_FACTOR * maxWaitNanos && waited > maxWaitNanos && !calm || drain > maxWaitNanos) {
+        if (age > OVERLOAD_FACTOR * maxWaitNanos && waited > maxWaitNanos && !calm
+                || drain > maxWaitNanos && costs.hasSeenALoad()) {  // with a guessed load time D proves nothing
             overloaded = true;
         } else if ((waited <= maxWaitNanos || calm) && drain <= maxWaitNanos / 2.0) {
             overloaded = false;

@@ -424,9 +424,21 @@ final class AdaptiveTest {
             queue.job("m" + m, 0);
         }
         Job<Void> own = queue.job("m1", 61);
+        adaptive.observe(new JobCost("m1", true, 5 * S, 5 * S + 100_000_000L));  // a load was measured: 5 s
         // 15 overdue models, one worker, 5 s per load: they need 75 s to start whatever the order,
         // more than max-wait, so the bound cannot hold and no switch is spent on it
         assertThat(next(idle(0, "m1"), 61).job()).isEqualTo(own);
+    }
+
+    @Test
+    void next_backlogOverMaxWaitOnlyByTheDefaultLoadTime_isNoOverload() {
+        for (int m = 2; m <= 16; m++) {
+            queue.job("m" + m, 0);
+        }
+        queue.job("m1", 61);
+        // the same 75 s of loads, but by the configured default alone (no load measured yet): a
+        // guess does not switch the bound off, and the oldest overdue job goes first
+        assertThat(next(idle(0, "m1"), 61).job().model()).isEqualTo("m2");
     }
 
     @Test
