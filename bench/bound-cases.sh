@@ -3,8 +3,8 @@
 # each have a stream of m1 jobs that never empties and one job of another model that only the bound
 # brings in; the next three check that the bound wakes an idle worker, and that it costs no extra
 # loads where a holder is about to serve the overdue job; the last two (from a pass of the live
-# service) that an idle worker is woken when an overload passes, and that priority jobs overdue by
-# their head start do not hold an older job back. Prints the simulator's adaptive row
+# service and a review) that an idle worker is woken when an overload passes, and that priority
+# jobs overdue by their head start do not hold an older job back. Prints the simulator's adaptive row
 # (loads, then mean, p50, p99 and max wait, and makespan, in seconds).
 #
 #   ./mvnw -B package -DskipTests && bench/bound-cases.sh     (JAR=other.jar to run another build)
@@ -46,6 +46,10 @@ awk -v h=$HEADER 'BEGIN { print h; print "0,m1,1000,100,0"; print "0,m2,1000,100
 # and a plain m2 job at 3 s
 awk -v h=$HEADER 'BEGIN { print h; for (i = 0; i < 12; i++) print "0,m1,1000,90,2";
     for (t = 100; t <= 60000; t += 100) { print t ",m1,1000,90,2"; if (t == 3000) print "3000,m2,1000,90,0" } }' > "$OUT/priority-stream.csv"
+# the same when the overload passes in a busy worker's decision: A runs a 30 s m1 job from 0, a lone
+# m1 job comes at 0.5 s, B gets 96 m2 jobs at 3 s (the 52nd 30 s long), C is idle; 2.5 s loads
+awk -v h=$HEADER 'BEGIN { print h; print "0,m1,2500,30000,0"; print "0,m2,2500,100,0"; print "500,m1,2500,100,0";
+    for (i = 0; i < 96; i++) print "3000,m2,2500," (i == 51 ? 30000 : 100) ",0" }' > "$OUT/calm-busy-decision.csv"
 
 run() {  # trace workers max-wait
     printf '%-22s %s workers, max-wait %-4s ' "$1" "$2" "$3"
@@ -61,4 +65,5 @@ run two-models 3 5s
 run two-models 3 1000d
 run priority-at-holder 2 30s
 run calm-stuck-holder 2 3s
+run calm-busy-decision 3 3s
 run priority-stream 1 3s

@@ -131,6 +131,23 @@ final class AdaptiveSimulationTest {
         assertThat(report.waitMs().max()).isLessThan(14_000);
     }
 
+    @Test
+    void maxWait_anIdleWorkerIsAskedAgainWhenAnOverloadPassesInABusyWorkersDecision() {
+        // max-wait 3 s, 2.5 s loads, 3 workers. A runs one 30 s m1 job from 0 and a lone m1 job
+        // comes at 0.5 s; B, on m2, gets 96 m2 jobs at 3 s, the 52nd 30 s long; C is idle. The
+        // overload those 96 jobs make passes in B's decisions, which ask no idle worker again: C
+        // must still come back for the overdue jobs (before: 39.4 s, the end of B's long job)
+        java.util.List<String> rows = new java.util.ArrayList<>(java.util.List.of("0,m1,2500,30000,0", "0,m2,2500,100,0",
+                "500,m1,2500,100,0"));
+        for (int i = 0; i < 96; i++) {
+            rows.add("3000,m2,2500," + (i == 51 ? 30_000 : 100) + ",0");
+        }
+        Trace trace = TestTraces.inline(rows.toArray(String[]::new));
+        SimulationReport report = run(trace, 3,
+                new Adaptive(Duration.ofSeconds(3), Duration.ofMillis(2_500), Duration.ofMillis(100)));
+        assertThat(report.waitMs().max()).isLessThan(20_000);
+    }
+
     @ParameterizedTest(name = "default load time {0} s")
     @ValueSource(ints = {1, 5})
     void maxWait_aStreamOfPriorityJobsOverdueByTheirHeadStart_doesNotHoldAnOlderJobBack(int defaultLoadSeconds) {

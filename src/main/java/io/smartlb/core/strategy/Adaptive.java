@@ -33,8 +33,9 @@ import java.util.Arrays;
  *       first finishes that model's jobs that were waiting then (gated service, see the
  *       guarantee below). A worker left idle while every waiting model is held by a busy worker
  *       asks, through {@link Decision#idleUntil}, to be asked again when the oldest such job can
- *       be taken by this rule, or, while overloaded (below), when the overload may end by calm,
- *       so the bound does not wait for an arrival or a completion.</li>
+ *       be taken by this rule, or, while overloaded (below), when the overload may have ended
+ *       (when a calm that has begun would end it, else in half of {@code maxWait}), so the bound
+ *       does not wait for an arrival or a completion.</li>
  *   <li><b>Exhaustive service.</b> A worker keeps its model while that model has jobs: with
  *       switch-over times, exhaustive service needs the fewest switches and, in loaded systems,
  *       gives the least waiting (Takagi, <i>Analysis of Polling Systems</i>, 1986; Levy, Sidi and
@@ -82,8 +83,8 @@ import java.util.Arrays;
  * <p><b>Guarantee.</b> While the system is not overloaded (below): once a job is overdue, a worker
  * starts a job that is not overdue only to finish the jobs of its model that were already waiting
  * when the bound made it load that model; otherwise a worker that becomes free serves its own
- * model's overdue jobs, if it has any and none of the others is older, else starts the oldest
- * overdue job of a model no worker holds or whose holders are stuck. So an overdue job starts after the overdue jobs older than it,
+ * model's overdue jobs, if it has any and no overdue job it could take instead (below) is older,
+ * else starts the oldest overdue job of a model no worker holds or whose holders are stuck. So an overdue job starts after the overdue jobs older than it,
  * as soon as a worker holding its model is free, or, once its holders are stuck or gone, a worker
  * (free, or idle since before) that has neither overdue jobs of its own nor such a batch to
  * finish. The batch is gated service (Takagi, above): a load the bound forces serves every job it
@@ -346,7 +347,7 @@ public final class Adaptive implements Strategy {
         }
         Job<?> chosen = unheld != null ? unheld.head() : batchWorthSharing(waiting);
         if (chosen == null) {
-            return Decision.idleUntil(whenTheBoundMayTakeAHeldJob(waiting, workers),
+            return Decision.idleUntil(whenTheBoundMayTakeAHeldJob(waiting, workers, nowNanos),
                     "every waiting model is held by a busy worker and too small to share");
         }
         return Reasons.decide(worker, chosen, waiting, nowNanos);
@@ -354,11 +355,12 @@ public final class Adaptive implements Strategy {
 
     // every waiting model is held by a busy worker: the bound may take one of their jobs once it is
     // overdue and its holders are stuck, and no arrival or completion need happen by then, so the
-    // dispatcher is asked to ask again at that time; while overloaded, when the overload may end by
-    // calm alone (the waiting work stays small for max-wait), after which that time is asked for
-    private long whenTheBoundMayTakeAHeldJob(Waiting waiting, Workers workers) {
+    // dispatcher is asked to ask again at that time. While overloaded: when the calm that has begun
+    // may end the overload, or, before it begins (it may begin, or the overload end, in a busy
+    // worker's decision, which asks no idle worker again), in half of max-wait
+    private long whenTheBoundMayTakeAHeldJob(Waiting waiting, Workers workers, long nowNanos) {
         if (overloaded) {
-            return calmSinceNanos == NOT_CALM ? Decision.NEVER : saturatedSum(calmSinceNanos, maxWaitNanos);
+            return calmSinceNanos == NOT_CALM ? saturatedSum(nowNanos, maxWaitNanos / 2) : saturatedSum(calmSinceNanos, maxWaitNanos);
         }
         long earliest = Decision.NEVER;
         int examined = 0;
