@@ -22,20 +22,19 @@ import java.util.Arrays;
  *
  * <ol>
  *   <li><b>Overdue jobs first</b> (the hard bound). A job is overdue once its age exceeds
- *       {@code maxWait}. While any job is overdue, a free worker starts an overdue job: its own
- *       model's oldest if that one is overdue (no load needed) and no overdue job below is older,
- *       else the oldest overdue job of a model no worker holds, or of one whose holders are
- *       <em>stuck</em>: each has been on one
- *       job for longer than {@code maxWait} (a long job, a hung upstream), so it may not reach
- *       the overdue job soon. A holder that is not stuck serves its model's overdue jobs first;
- *       a second load of that model would be a waste, and with several free workers a convoy
- *       from one overdue model to the next. A worker that loaded its model for an overdue job
- *       first finishes that model's jobs that were waiting then (gated service, see the
+ *       {@code maxWait}. While any job is overdue, a free worker starts an overdue job: its own model's
+ *       oldest if that one is overdue (no load needed) and no overdue job below is older, else the
+ *       oldest overdue job of a model no worker holds, or of one whose holders are <em>stuck</em>:
+ *       each has been on one job for longer than {@code maxWait} (a long job, a hung upstream), so
+ *       it may not reach the overdue job soon. A holder that is not stuck serves its model's
+ *       overdue jobs first; a second load of that model would be a waste, and with several free
+ *       workers a convoy from one overdue model to the next. A worker that loaded its model for an
+ *       overdue job first finishes that model's jobs that were waiting then (gated service, see the
  *       guarantee below). A worker left idle while every waiting model is held by a busy worker
- *       asks, through {@link Decision#idleUntil}, to be asked again when the oldest such job can
- *       be taken by this rule, or, while overloaded (below), when the overload may have ended
- *       (when a calm that has begun would end it, else in half of {@code maxWait}), so the bound
- *       does not wait for an arrival or a completion.</li>
+ *       asks, through {@link Decision#idleUntil}, to be asked again when the oldest such job can be
+ *       taken by this rule, or, while overloaded (below), when the overload may have ended (when a
+ *       calm that has begun would end it, else in half of {@code maxWait}), so the bound does not
+ *       wait for an arrival or a completion.</li>
  *   <li><b>Exhaustive service.</b> A worker keeps its model while that model has jobs: with
  *       switch-over times, exhaustive service needs the fewest switches and, in loaded systems,
  *       gives the least waiting (Takagi, <i>Analysis of Polling Systems</i>, 1986; Levy, Sidi and
@@ -84,27 +83,28 @@ import java.util.Arrays;
  * starts a job that is not overdue only to finish the jobs of its model that were already waiting
  * when the bound made it load that model; otherwise a worker that becomes free serves its own
  * model's overdue jobs, if it has any and no overdue job it could take instead (below) is older,
- * else starts the oldest overdue job of a model no worker holds or whose holders are stuck. So an overdue job starts after the overdue jobs older than it,
- * as soon as a worker holding its model is free, or, once its holders are stuck or gone, a worker
- * (free, or idle since before) that has neither overdue jobs of its own nor such a batch to
- * finish. The batch is gated service (Takagi, above): a load the bound forces serves every job it
- * found, not only the overdue ones, so the bound does not pay a second load for the rest of the
- * batch soon after; without it, on a trace whose waits reach max-wait (drawn-11, bench/RESULTS.md),
- * p99 wait was 17 % above the seed's best, with it 3.5 %. <b>Overload.</b> The bound cannot hold
- * when the waiting work needs more than {@code maxWait} to start, whatever the order: D = (models
- * waiting that no worker holds x load time + jobs waiting x job time) / workers, with the average
- * learned costs, is a lower bound on when the last waiting job can start. The strategy is
- * overloaded once D exceeds {@code maxWait} (once a load was measured: before, the load time is
- * only the configured default, and an overload declared on it could outlast the start), or once
- * the oldest head is more than twice {@code maxWait} old and has itself waited more than {@code maxWait} (a priority's head start
- * alone is no sign of overload) while D has not stayed at most half {@code maxWait} for
- * {@code maxWait} (below), and stays so until D is at most half {@code maxWait} and either
- * the oldest head has waited at most {@code maxWait} or D has stayed that low for {@code maxWait}
- * (the jobs still overdue then are left over from an overload that has passed). A job that became
- * overdue in an overload so waits for its model's turn under rules 2 to 4, or for the backlog to
- * stay small for {@code maxWait}; ending the overload as soon as D is small served such jobs sooner
- * but missed more targets over the generated traces, leaving it only once nothing is overdue
- * served them later (bench/RESULTS.md).
+ * else starts the oldest overdue job of a model no worker holds or whose holders are stuck. So an
+ * overdue job starts after the overdue jobs older than it, as soon as a worker holding its model is
+ * free, or, once its holders are stuck or gone, a worker (free, or idle since before) that has
+ * neither overdue jobs of its own nor such a batch to finish. The batch is gated service (Takagi,
+ * above): a load the bound forces serves every job it found, not only the overdue ones, so the
+ * bound does not pay a second load for the rest of the batch soon after; without it, on a trace
+ * whose waits reach max-wait (drawn-11, bench/RESULTS.md), p99 wait was 17 % above the seed's best,
+ * with it 3.5 %. <b>Overload.</b> The bound cannot hold when the waiting work needs more than
+ * {@code maxWait} to start, whatever the order: D = (models waiting that no worker holds x load
+ * time + jobs waiting x job time) / workers, with the average learned costs, is a lower bound on
+ * when the last waiting job can start. The strategy is overloaded once D exceeds {@code maxWait}
+ * (once a load was measured: before, the load time is only the configured default, and an overload
+ * declared on it could outlast the start), or once the oldest head is more than twice
+ * {@code maxWait} old and has itself waited more than {@code maxWait} (a priority's head start alone is no
+ * sign of overload) while D has not stayed at most half {@code maxWait} for {@code maxWait}
+ * (below), and stays so until D is at most half {@code maxWait} and either the oldest head has
+ * waited at most {@code maxWait} or D has stayed that low for {@code maxWait} (the jobs still
+ * overdue then are left over from an overload that has passed). A job that became overdue in an
+ * overload so waits for its model's turn under rules 2 to 4, or for the backlog to stay small for
+ * {@code maxWait}; ending the overload as soon as D is small served such jobs sooner but missed
+ * more targets over the generated traces, leaving it only once nothing is overdue served them later
+ * (bench/RESULTS.md).
  * Overloaded, it drops rule 1 and serves in the order that loses the least capacity (rules 2 to
  * 4): every switch made to honour a bound that cannot hold would cost capacity the backlog needs,
  * so the bound does not turn an overload into FIFO thrashing. Near that threshold, while D is
@@ -236,7 +236,8 @@ public final class Adaptive implements Strategy {
         Job<?> oldest = oldestOverdueElsewhere(worker, waiting, workers, nowNanos);
         // its own overdue head needs no load, but not before an older overdue job: with head starts,
         // a stream of priority jobs is overdue at once and would keep an older job waiting
-        if (ownHead != null && isOverdue(ownHead, nowNanos) && (oldest == null || ownHead.effectiveNanos() <= oldest.effectiveNanos())) {
+        if (ownHead != null && isOverdue(ownHead, nowNanos)
+                && (oldest == null || ownHead.effectiveNanos() <= oldest.effectiveNanos())) {
             String model = ownHead.model();
             return Decision.run(ownHead, () -> "kept " + model + ": " + Reasons.overdue("head", ownHead, nowNanos));
         }
@@ -360,7 +361,8 @@ public final class Adaptive implements Strategy {
     // worker's decision, which asks no idle worker again), in half of max-wait
     private long whenTheBoundMayTakeAHeldJob(Waiting waiting, Workers workers, long nowNanos) {
         if (overloaded) {
-            return calmSinceNanos == NOT_CALM ? saturatedSum(nowNanos, maxWaitNanos / 2) : saturatedSum(calmSinceNanos, maxWaitNanos);
+            return calmSinceNanos == NOT_CALM ? saturatedSum(nowNanos, maxWaitNanos / 2)
+                    : saturatedSum(calmSinceNanos, maxWaitNanos);
         }
         long earliest = Decision.NEVER;
         int examined = 0;
