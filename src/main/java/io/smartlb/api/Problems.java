@@ -1,6 +1,7 @@
 package io.smartlb.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.Map;
 final class Problems {
 
     static final String MEDIA_TYPE = "application/problem+json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // exact decimals: a job's priority 0.0, read back as a BigDecimal, stays 0.0 as in its view, not 0
+    private static final ObjectMapper JSON = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private Problems() {
     }

@@ -101,6 +101,9 @@ class JobResourceTest {
         assertThat(view.getString("status")).isEqualTo("FAILED");
         assertThat(view.getString("error")).isEqualTo("out of memory");
         assertThat(view.getString("result")).isNull();
+        // the job's fields are written as in its view: the priority 0.0, not 0
+        assertThat(response.asString()).contains("\"priority\":0.0");
+        assertThat(given().get("/jobs/" + problem.getString("id")).asString()).contains("\"priority\":0.0");
     }
 
     @Test
