@@ -85,6 +85,15 @@ final class StartupFailureIT {
     }
 
     @Test
+    void startup_intervalUnderOneSecond_failsWithOneLine_withoutTheSchedulersWarning() throws Exception {
+        Run run = start("balancer.housekeeping-interval=500ms");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output().strip()).isEqualTo("balancer.housekeeping-interval: 500ms is under the scheduler's 1s;"
+                + " use 1s or more");
+    }
+
+    @Test
     void startup_zeroWorkers_failsNamingTheKey() throws Exception {
         Run run = start("balancer.workers=0");
 
