@@ -416,9 +416,10 @@ public final class Balancer<D, R> implements AutoCloseable {
         try {
             R value = work.run(task);
             handle.loaded(task.loadNanos());
-            if (handle.succeed(value, clock.getAsLong())) {
-                listener.finished(handle);
+            if (!handle.succeed(value, clock.getAsLong())) {
+                return Outcome.FAILED;  // shutdown failed it at the drain timeout: it counts as it ended
             }
+            listener.finished(handle);
             return Outcome.DONE;
         } catch (NotDeliveredException e) {
             throw e;  // before the catch-all below

@@ -546,6 +546,35 @@ final class BalancerTest {
     }
 
     @Test
+    void jobFailedAtTheDrainTimeout_countsAsFailedOnItsWorker_whenItsWorkReturnsLater() throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        balancer = Balancer.<String, String>builder(task -> {
+            started.countDown();
+            boolean released = false;
+            while (!released) {
+                try {
+                    released = release.await(TIMEOUT_S, TimeUnit.SECONDS);
+                } catch (InterruptedException deaf) {
+                    // work that ignores the drain's interrupt and returns later
+                }
+            }
+            return "late";
+        }).workers(1).strategy(new Fifo()).executor(executor).build();
+        JobHandle<String, String> job = balancer.submit("m1", "1", 0);
+        assertThat(started.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(balancer.shutdown(Duration.ZERO)).isFalse();
+        release.countDown();
+
+        Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S))
+                .until(() -> balancer.workers().get(0).completed() + balancer.workers().get(0).failed() == 1);
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(balancer.workers().get(0).completed()).isZero();
+        assertThat(balancer.workers().get(0).failed()).isOne();
+    }
+
+    @Test
     void loopDyingWhileIdle_retiresItsWorker_andJobsRunOnTheOthers() {
         List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(2, task -> {
