@@ -50,6 +50,21 @@ final class StrategiesTest {
     }
 
     @Test
+    void affinity_longestPenalties_doNotWrapAroundTheClock() {
+        long late = 4_000_000_000L;  // seconds: a clock reading far from zero, as System.nanoTime may give
+        queue.job("m2", late);
+        Job<Void> own = queue.job("m1", late + 1);
+        WorkerView self = idle(0, "m1");
+        Duration longest = Duration.ofNanos(Long.MAX_VALUE);
+        // a clock reading plus 106751 days wraps past a long: compared by differences, m1 still wins
+        Affinity longestSwitch = new Affinity(longest, Duration.ZERO);
+        assertThat(longestSwitch.next(self, waiting, queue.workers(self), (late + 2) * S).job()).isEqualTo(own);
+        Affinity longestBoth = new Affinity(longest, longest);
+        WorkerView other = idle(1, "m2");
+        assertThat(longestBoth.next(self, waiting, queue.workers(self, other), (late + 2) * S).job()).isEqualTo(own);
+    }
+
+    @Test
     void affinity_addsSharedPenaltyForModelAnotherWorkerHolds() {
         Job<Void> held = queue.job("m2", 0);
         Job<Void> free = queue.job("m3", 1);
