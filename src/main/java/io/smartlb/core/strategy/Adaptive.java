@@ -239,7 +239,7 @@ public final class Adaptive implements Strategy {
         if (ownHead != null && isOverdue(ownHead, nowNanos)
                 && (oldest == null || ownHead.effectiveNanos() <= oldest.effectiveNanos())) {
             String model = ownHead.model();
-            return Decision.run(ownHead, () -> "kept " + model + ": " + Reasons.overdue("head", ownHead, nowNanos));
+            return Decision.run(ownHead, () -> "kept " + model + ": " + Reasons.overdue("head", ownHead, nowNanos, maxWaitNanos));
         }
         if (oldest == null) {
             return null;
@@ -252,7 +252,7 @@ public final class Adaptive implements Strategy {
         knowWorker(worker.id());
         gates[worker.id()] = new Gate(oldest.model(), nowNanos);
         int holders = waiting.holders(oldest.model());  // others hold it only when each is stuck
-        return Decision.run(oldest, () -> Reasons.choice(worker, oldest, Reasons.overdue("oldest", oldest, nowNanos)
+        return Decision.run(oldest, () -> Reasons.choice(worker, oldest, Reasons.overdue("oldest", oldest, nowNanos, maxWaitNanos)
                 + (holders == 0 ? "" : "; its " + holders + " holder(s) on one job each for longer than max-wait")));
     }
 

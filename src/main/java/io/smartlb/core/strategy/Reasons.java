@@ -24,17 +24,35 @@ final class Reasons {
     /**
      * Returns why {@code job} is overdue at {@code nowNanos}, {@code head waited 61.0 s > max-wait}, with
      * its priority when it has one, {@code head waited 0.3 s + 10.0 s priority > max-wait}: the bound
-     * counts a priority as waiting already done.
+     * counts a priority as waiting already done. Figures are cut, not rounded, to tenths of a second,
+     * or to as many more digits as it takes for them to add up to more than {@code maxWaitNanos}
+     * ({@code 3.001 s}, not {@code 3.0 s}, for a max-wait of 3 s): a reason never reads false.
      */
-    static String overdue(String which, Job<?> job, long nowNanos) {
-        String waited = which + " waited " + seconds(job.waitedNanos(nowNanos));
+    static String overdue(String which, Job<?> job, long nowNanos, long maxWaitNanos) {
+        long waited = Math.max(0, job.waitedNanos(nowNanos));
         long headStart = job.submittedNanos() - job.effectiveNanos();
-        if (headStart > 0) {
-            waited += " + " + seconds(headStart) + " priority";
-        } else if (headStart < 0) {
-            waited += " - " + seconds(-headStart) + " priority";
+        int digits = 1;
+        long unit = 100_000_000L;
+        // a shown wait is never longer than the real one, a shown negative head start never shorter
+        while (unit > 1 && (waited / unit + Math.floorDiv(headStart, unit)) * unit <= maxWaitNanos) {
+            digits += digits == 1 ? 2 : 3;
+            unit /= digits == 3 ? 100 : 1_000;
         }
-        return waited + " > max-wait";
+        String text = which + " waited " + cut(waited, unit, digits);
+        if (headStart > 0) {
+            text += " + " + cut(headStart, unit, digits) + " priority";
+        } else if (headStart < 0) {
+            text += " - " + cut(Math.floorDiv(headStart, unit) * -unit, unit, digits) + " priority";
+        }
+        return text + " > max-wait";
+    }
+
+    // nanos cut to whole units (1 to 10^8 ns), shown in seconds with digits decimals
+    private static String cut(long nanos, long unit, int digits) {
+        long units = nanos / unit;
+        long perSecond = 1_000_000_000L / unit;
+        String decimals = Long.toString(units % perSecond);
+        return units / perSecond + "." + "0".repeat(digits - decimals.length()) + decimals + " s";
     }
 
     /** Returns a duration in seconds with one decimal, rounded, e.g. {@code 12.3 s}. */
