@@ -18,7 +18,7 @@ import java.nio.file.Path;
 /**
  * Reads trace CSV files ({@code arrival_ms,model,load_ms,process_ms,priority}, header first) and
  * checks every row: five columns, non-negative integer times, arrivals in non-decreasing order, a
- * non-empty model and a finite priority. An error names the file and line, as in
+ * non-empty model without spaces around it and a finite priority. An error names the file and line, as in
  * {@code burst.csv:17: load_ms is not a non-negative integer: 'x'}.
  *
  * <p>Parses by hand (no split, no regex) so that a million rows read in well under a second.
@@ -176,6 +176,9 @@ public final class TraceReader {
             model = line.substring(commas[0] + 1, commas[1]);
             if (model.isBlank()) {
                 throw error(number, "model is empty or blank");
+            }
+            if (Character.isWhitespace(model.charAt(0)) || Character.isWhitespace(model.charAt(model.length() - 1))) {
+                throw error(number, "model has spaces around it, which would make it another model: " + quote(model));
             }
             load = millis(line, commas[1] + 1, commas[2], "load_ms", number);
             process = millis(line, commas[2] + 1, commas[3], "process_ms", number);

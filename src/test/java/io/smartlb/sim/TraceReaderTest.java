@@ -61,6 +61,8 @@ final class TraceReaderTest {
         "a,m1,5,1,0        | inline.csv:3: arrival_ms is not a non-negative integer: 'a'",
         "0,m1,5,,0         | inline.csv:3: process_ms is not a non-negative integer: ''",
         "0,,5,1,0          | inline.csv:3: model is empty or blank",
+        "'0, m1,5,1,0'     | inline.csv:3: model has spaces around it, which would make it another model: ' m1'",
+        "'0,m1\t,5,1,0'    | inline.csv:3: model has spaces around it, which would make it another model: 'm1\\u0009'",
         "0,m1,5,1          | inline.csv:3: expected 5 columns, found 4: '0,m1,5,1'",
         "0,m1,5,1,0,9      | inline.csv:3: expected 5 columns, found more: '0,m1,5,1,0,9'",
         "0,m1,5,1,NaN      | inline.csv:3: priority is not a number: 'NaN'",
