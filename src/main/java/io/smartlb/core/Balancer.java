@@ -512,7 +512,11 @@ public final class Balancer<D, R> implements AutoCloseable {
          * first that comes. Needs expiry.
          */
         public Builder<D, R> maxWait(Duration maxWait) {
-            this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+            Objects.requireNonNull(maxWait, "maxWait");
+            if (maxWait.isNegative()) {
+                throw new IllegalArgumentException("maxWait must be zero (no limit) or positive: " + DurationText.of(maxWait));
+            }
+            this.maxWait = maxWait;
             return this;
         }
 
@@ -531,13 +535,19 @@ public final class Balancer<D, R> implements AutoCloseable {
         /**
          * Returns a started balancer, once every worker loop runs.
          *
-         * @throws IllegalStateException when the executor has not started every loop within the
+         * @throws IllegalStateException when no strategy was set, when {@link #maxWait} is set
+         *     without expiry, or when the executor has not started every loop within the
          *     start timeout (the balancer is then shut down)
          * @throws RejectedExecutionException when the executor refuses a loop
          *     (the loops it took are stopped)
          */
         public Balancer<D, R> build() {
-            Objects.requireNonNull(strategy, "strategy");
+            if (strategy == null) {
+                throw new IllegalStateException("no strategy: set one with strategy(...), e.g. strategy(new Adaptive())");
+            }
+            if (!expiry && !maxWait.isZero()) {
+                throw new IllegalStateException("maxWait(" + DurationText.of(maxWait) + ") needs expiry(true)");
+            }
             Objects.requireNonNull(executor, "executor");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(listener, "listener");

@@ -520,6 +520,20 @@ final class BalancerTest {
     }
 
     @Test
+    void builder_misconfigured_saysWhatToSet() {
+        assertThatThrownBy(() -> Balancer.<String, String>builder(this::work).executor(executor).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no strategy: set one with strategy(...), e.g. strategy(new Adaptive())");
+        assertThatThrownBy(() -> Balancer.<String, String>builder(this::work).strategy(new Fifo()).executor(executor)
+                .expiry(false).maxWait(Duration.ofSeconds(1)).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("maxWait(1s) needs expiry(true)");
+        assertThatThrownBy(() -> Balancer.<String, String>builder(this::work).maxWait(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxWait must be zero (no limit) or positive: -1s");
+    }
+
+    @Test
     void shutdown_drainsQueuedJobsThenRefusesNewOnes() throws InterruptedException {
         start(1);
         JobHandle<String, String> a = balancer.submit("m1", "1", 0);
