@@ -35,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class JobResource {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final int MAX_ID_DIGITS = 19;  // as many as Long.MAX_VALUE has
 
     @Inject
     BalancerService service;
@@ -124,11 +125,18 @@ public class JobResource {
         return views.of(service.find(jobId).orElseThrow(() -> ApiProblem.notFound("job " + id)));
     }
 
+    // a job has one id, as the service writes it: ASCII digits without a sign or leading zeros
+    // (Long.parseLong alone also read 01, +1 and other scripts' digits as job 1)
     private static long parseId(String id) {
+        boolean canonical = !id.isEmpty() && id.length() <= MAX_ID_DIGITS && (id.equals("0") || id.charAt(0) != '0')
+                && id.chars().allMatch(c -> c >= '0' && c <= '9');
         try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw ApiProblem.notFound("job " + id);
+            if (canonical) {
+                return Long.parseLong(id);
+            }
+        } catch (NumberFormatException tooLarge) {
+            // past Long.MAX_VALUE: no such job
         }
+        throw ApiProblem.notFound("job " + id);
     }
 }

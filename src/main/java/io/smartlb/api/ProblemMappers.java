@@ -11,6 +11,7 @@ import io.smartlb.core.ShutdownException;
 import io.smartlb.service.DataTooLargeException;
 import io.smartlb.service.IdempotencyKeyReusedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
@@ -100,29 +101,32 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, Request request) {
         Response original = e.getResponse();
         int status = original == null ? 500 : original.getStatus();
         Throwable cause = e.getCause();
         if (status == 400 && cause instanceof JsonProcessingException json) {
             return invalidJson(json);
         }
-        Response.ResponseBuilder problem = Problems.problem(status, detail(status, e), Map.of());
         String allow = original == null ? null : original.getHeaderString("Allow");
         if (allow == null && status == 405) {
             allow = AllowedMethods.forPath(uri.getPath()).orElse(null);
         }
+        Response.ResponseBuilder problem = Problems.problem(status, detail(status, e, request.getMethod(), uri.getPath(), allow), Map.of());
         if (allow != null) {
             problem.header("Allow", allow);
         }
         return problem.build();
     }
 
-    // the framework's own words name its annotations (@Consumes, @Produces); say what the client can change
-    private static String detail(int status, WebApplicationException e) {
+    // the framework's own words name its annotations (@Consumes, @Produces) and its matching
+    // ("Unable to find matching target resource method"); say what the client can change
+    private static String detail(int status, WebApplicationException e, String method, String path, String allow) {
         return switch (status) {
             case 415 -> "Content-Type: this endpoint reads application/json";
             case 406 -> "Accept: this endpoint answers application/json";
+            case 404 -> "nothing at " + path + "; the API is /jobs, /jobs/{id}, /workers, /queue and /forward/{path}";
+            case 405 -> method + " is not allowed on " + path + (allow == null ? "" : "; use " + allow);
             default -> e.getMessage();
         };
     }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every error answer is {@code application/problem+json} with status, title and detail (design.md section 5). */
@@ -191,6 +192,27 @@ class ProblemResponsesTest {
         assertProblem(given().when().get("/jobs/{id}", "abc"), 404);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0%s", "00%s", "+%s", "%%2B%s", " %s", "%s "})
+    void get_anotherSpellingOfAJobsId_returns404(String spelling) {
+        String id = Api.submitAsync(Api.model("ids"), 0);
+        given().when().get("/jobs/" + id).then().statusCode(200);
+
+        assertProblem(given().urlEncodingEnabled(false).when().get("/jobs/" + String.format(spelling, id).replace(" ", "%20")), 404);
+    }
+
+    @Test
+    void get_jobIdInOtherDigits_returns404() {
+        String id = Api.submitAsync(Api.model("ids"), 0);
+        // the same digits in full width (U+FF10...) and Arabic-Indic (U+0660...): not the job's id
+        String fullWidth = id.chars().mapToObj(c -> String.valueOf((char) (c - '0' + 0xFF10))).reduce("", String::concat);
+        String arabicIndic = id.chars().mapToObj(c -> String.valueOf((char) (c - '0' + 0x0660))).reduce("", String::concat);
+
+        assertProblem(given().when().get("/jobs/{id}", fullWidth), 404);
+        assertProblem(given().when().get("/jobs/{id}", arabicIndic), 404);
+        assertProblem(given().when().delete("/jobs/{id}", "0" + id), 404);
+    }
+
     @Test
     void delete_unknownJob_returns404() {
         assertProblem(given().when().delete("/jobs/{id}", Long.MAX_VALUE), 404);
@@ -258,8 +280,23 @@ class ProblemResponsesTest {
     void put_jobs_returns405_withAllow() {
         Response response = given().contentType(ContentType.JSON).body("{\"model\": \"m1\"}").when().put("/jobs");
 
-        assertProblem(response, 405);
+        JsonPath problem = assertProblem(response, 405);
         assertThat(response.header("Allow")).isEqualTo("POST");
+        assertThat(problem.getString("detail")).isEqualTo("PUT is not allowed on /jobs; use POST");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/jobs,          'POST, OPTIONS'",
+        "/jobs/1,        'GET, HEAD, DELETE, OPTIONS'",
+        "/workers,       'GET, HEAD, OPTIONS'",
+        "/forward/v1/x,  'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS'",
+    })
+    void options_answersWhatThePathAccepts(String path, String allow) {
+        Response response = given().when().options(path);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.header("Allow")).isEqualTo(allow);
     }
 
     @Test
@@ -278,6 +315,9 @@ class ProblemResponsesTest {
 
     @Test
     void get_unknownPath_returns404() {
-        assertProblem(given().accept(ContentType.JSON).when().get("/no-such-thing"), 404);
+        JsonPath problem = assertProblem(given().accept(ContentType.JSON).when().get("/no-such-thing"), 404);
+
+        assertThat(problem.getString("detail"))
+                .isEqualTo("nothing at /no-such-thing; the API is /jobs, /jobs/{id}, /workers, /queue and /forward/{path}");
     }
 }
