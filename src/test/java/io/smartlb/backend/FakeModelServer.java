@@ -10,7 +10,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.concurrent.ExecutorService;
@@ -33,17 +35,20 @@ import java.util.concurrent.ExecutorService;
  *   <li>{@code POST /stall}: begins a 200 answer of 100 bytes, sends 5 and stalls for 10 s.</li>
  *   <li>{@code POST /big}: answers 10,000 bytes of JSON.</li>
  *   <li>A body containing {@code "holdMs": N} keeps the server busy N ms before it answers.</li>
+ *   <li>A body containing {@code "gate": true} keeps it busy until {@link #openGate()} (at most 30 s).</li>
  *   <li>{@code GET /health}: 200, or 503 once {@link #setHealthy(boolean)} says so.</li>
  * </ul>
  */
 public final class FakeModelServer implements AutoCloseable {
 
     private static final Pattern HOLD = Pattern.compile("\"holdMs\"\\s*:\\s*(\\d+)");
+    private static final Pattern GATE = Pattern.compile("\"gate\"\\s*:\\s*true");
 
     private final String name;
     private final long loadMillis;
     private final List<String> served = new ArrayList<>();  // guarded by this
     private volatile boolean healthy = true;
+    private final CountDownLatch gate = new CountDownLatch(1);
     private HttpServer server;
     private ExecutorService executor;
     private String model;                                    // guarded by this
@@ -89,6 +94,11 @@ public final class FakeModelServer implements AutoCloseable {
         return loads;
     }
 
+    /** Lets the jobs held at the gate answer, and every later one pass it. */
+    void openGate() {
+        gate.countDown();
+    }
+
     void setHealthy(boolean healthy) {
         this.healthy = healthy;
     }
@@ -114,6 +124,7 @@ public final class FakeModelServer implements AutoCloseable {
             String wanted = exchange.getRequestHeaders().getFirst("X-Model");
             serve(wanted);
             hold(new String(body, StandardCharsets.UTF_8));
+            awaitGate(new String(body, StandardCharsets.UTF_8));
             if (path.equals("/headers")) {
                 var in = exchange.getRequestHeaders();
                 exchange.getResponseHeaders().add("Location", "/made/1");
@@ -180,6 +191,18 @@ public final class FakeModelServer implements AutoCloseable {
         if (load && loadMillis > 0) {
             try {
                 Thread.sleep(loadMillis);  // simulates the model load, not a wait in a test
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // a body with "gate": true keeps this server busy until the test opens the gate: jobs queue
+    // behind it however slowly the test posts them
+    private void awaitGate(String body) {
+        if (GATE.matcher(body).find()) {
+            try {
+                gate.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -48,12 +48,14 @@ final class HttpBackendServiceTest {
         int loadsBefore = servers().stream().mapToInt(FakeModelServer::loads).sum();
         int servedBefore = servers().stream().mapToInt(s -> s.served().size()).sum();
         List<String> ids = new ArrayList<>();
-        // one job per model holds both servers while the other 28 queue behind them
+        // one job per model holds both servers at their gates while the other 28 queue behind them
         for (int i = 0; i < 30; i++) {
-            String data = i < 2 ? ",\"data\":{\"holdMs\":500}" : "";
+            String data = i < 2 ? ",\"data\":{\"gate\":true}" : "";
             ids.add(given().contentType(ContentType.JSON).body("{\"model\":\"asr-" + (i % 2) + "\"" + data + "}")
                     .when().post("/jobs?wait=false").then().statusCode(202).extract().path("id"));
         }
+        await().atMost(TIMEOUT).until(() -> servers().stream().mapToInt(s -> s.served().size()).sum() == servedBefore + 2);
+        servers().forEach(FakeModelServer::openGate);
         for (String id : ids) {
             await().atMost(TIMEOUT).until(() -> "DONE".equals(given().get("/jobs/" + id).path("status")));
         }
@@ -137,7 +139,8 @@ final class HttpBackendServiceTest {
         given().contentType(ContentType.JSON).body("{}")
                 .when().post("/forward/anything")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("field", equalTo("model"));
+                .body("field", equalTo("model"))
+                .body("detail", equalTo("model: is required: send it in the X-Model header or as ?model="));
     }
 
     @Test
