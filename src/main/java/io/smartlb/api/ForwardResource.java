@@ -100,6 +100,10 @@ public class ForwardResource {
             model = uri.getQueryParameters().getFirst("model");
             query = withoutModel(query);
         }
+        if (model == null) {
+            throw ApiProblem.badRequest("model", "is required: send it in the " + config.http().modelHeader()
+                    + " header or as ?model=");
+        }
         JobRequests.check(new SubmitRequest(model, null, null), null);
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         ForwardRequest request = new ForwardRequest(method, path, query, contentType,

@@ -31,6 +31,8 @@ public class ProblemMappers {
     // ", from `StreamReadConstraints.getMaxNestingDepth()`" in a limit's message: a note to programmers
     private static final Pattern LIMIT_SOURCE = Pattern.compile(",\\s*from `[^`]*`");
     private static final Pattern FEATURE_HINT = Pattern.compile(":?\\s*enable `\\w+Feature\\.[A-Z_]+` to allow");
+    // "(not recognized as one since Feature 'ALLOW_COMMENTS' not enabled for parser)" after a '/' or '#'
+    private static final Pattern COMMENTS_NOT_ENABLED = Pattern.compile("\\s*\\([^()]*Feature '\\w*COMMENTS' not enabled for parser\\)");
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
@@ -89,6 +91,7 @@ public class ProblemMappers {
         String words = SOURCE_AT.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
         words = SOURCE_NOTE.matcher(words).replaceAll("");
         words = FEATURE_HINT.matcher(words).replaceAll("");
+        words = COMMENTS_NOT_ENABLED.matcher(words).replaceAll(" JSON has no comments");
         words = LIMIT_SOURCE.matcher(words).replaceAll("").strip();
         JsonLocation at = e.getLocation();
         return at == null || at.getLineNr() < 1 ? words : words + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";

@@ -21,6 +21,7 @@ final class ParserWordsTest {
         "{\"model\" \"m1\"}                  | Unexpected character ('\"' (code 34)): was expecting a colon to separate field name and value (line 1, column 10)",
         "{\"model\":\"m1\"]                 | Unexpected close marker ']': expected '}' (for Object starting at line 1, column 1) (line 1, column 14)",
         "{\"x: enable `q` zz\":1,\"x: enable `q` zz\":2} | Duplicate field 'x: enable `q` zz' (line 1, column 41)",
+        "/*c*/{\"model\":\"m1\"}              | Unexpected character ('/' (code 47)): maybe a (non-standard) comment? JSON has no comments (line 1, column 1)",
     })
     void parserWords_dropsSourceAndFeatureNotes_andSaysWhere(String body, String words) {
         JsonProcessingException e = catchThrowableOfType(JsonProcessingException.class, () -> JSON.readTree(body));

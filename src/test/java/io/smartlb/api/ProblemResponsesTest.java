@@ -269,6 +269,23 @@ class ProblemResponsesTest {
         assertThat(assertProblem(response, 415).getString("detail")).isEqualTo("Content-Type: this endpoint reads application/json");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json; charset=ISO-8859-1", "application/json;Charset=utf-16"})
+    void submit_jsonInAnotherCharset_returns415SayingUtf8(String contentType) {
+        Response response = given().contentType(contentType).body("{\"model\": \"m1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/jobs?wait=false");
+
+        assertThat(assertProblem(response, 415).getString("detail")).startsWith("Content-Type: JSON is read as UTF-8, not charset=");
+    }
+
+    @Test
+    void submit_jsonInUtf8_declaredOrNot_isQueued() {
+        for (String contentType : new String[] {"application/json", "application/json; charset=UTF-8", "application/json;charset=utf-8"}) {
+            given().contentType(contentType).body("{\"model\": \"m1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .when().post("/jobs?wait=false").then().statusCode(202);
+        }
+    }
+
     @Test
     void get_jobAcceptingOnlyXml_returns406SayingWhatItAnswers() {
         Response response = given().accept("application/xml").when().get("/queue");
