@@ -190,13 +190,11 @@ public class BalancerService {
     }
 
     // a missing data and JSON null are the same request
+    // the same model, priority and data as JSON values (key order and escapes aside; numbers as
+    // written, 1 and 1.0 differ); no data and "data": null differ too: the upstream gets {} or null
     private static boolean isSameRequest(JobHandle<JsonNode, JsonNode> job, String model, JsonNode data, double priority) {
         return job.model().equals(model) && Double.compare(job.priority(), priority) == 0
-                && Objects.equals(orNull(job.data()), orNull(data));
-    }
-
-    private static JsonNode orNull(JsonNode data) {
-        return data == null || data.isNull() ? null : data;
+                && Objects.equals(job.data(), data);
     }
 
     /**

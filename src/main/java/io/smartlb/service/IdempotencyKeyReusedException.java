@@ -11,7 +11,7 @@ public final class IdempotencyKeyReusedException extends RuntimeException {
     private final long jobId;
 
     IdempotencyKeyReusedException(String key, long jobId) {
-        super("Idempotency-Key '" + key + "' was used for another request (job " + jobId + "); a retry must repeat it exactly");
+        super("Idempotency-Key '" + key + "' was used for another request (job " + jobId + "); a retry must send the same model, data and priority");
         this.jobId = jobId;
     }
 

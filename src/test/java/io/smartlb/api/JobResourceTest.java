@@ -15,6 +15,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code /jobs}: submit, read, cancel, idempotency (design.md section 5). Two workers, as configured. */
 @QuarkusTest
@@ -191,6 +193,36 @@ class JobResourceTest {
         assertThat(Api.queue().getInt("size")).isZero();
         Api.awaitIdle();
         assertThat(Api.workersTotal("completed")).isEqualTo(completedBefore);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"model\":\"m1\"}                 | {\"model\":\"m1\",\"data\":null}",
+        "{\"model\":\"m1\",\"data\":1}      | {\"model\":\"m1\",\"data\":1.0}",
+    })
+    void submit_sameIdempotencyKey_dataTheUpstreamWouldGetDifferently_returns422(String first, String retry) {
+        String key = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(first)
+                .when().post("/jobs?wait=false").then().statusCode(202);
+
+        Response other = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(retry)
+                .when().post("/jobs?wait=false");
+
+        assertProblem(other, 422);
+    }
+
+    @Test
+    void submit_sameIdempotencyKey_sameDataInOtherKeyOrderOrEscapes_returnsTheSameJob() {
+        String key = UUID.randomUUID().toString();
+        String firstId = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body("{\"model\":\"m1\",\"data\":{\"a\":\"A\",\"b\":2},\"priority\":0}")
+                .when().post("/jobs?wait=false").then().statusCode(202).extract().path("id");
+
+        String retryId = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body("{\"priority\":0.0,\"data\":{\"b\":2,\"a\":\"\\u0041\"},\"model\":\"m1\"}")
+                .when().post("/jobs?wait=false").then().statusCode(202).extract().path("id");
+
+        assertThat(retryId).isEqualTo(firstId);
     }
 
     @Test
