@@ -32,8 +32,6 @@ public final class Affinity implements Strategy {
 
     private final long switchPenaltyNanos;
     private final long sharedModelPenaltyNanos;
-    // both penalties, or the longest a long holds when the sum is longer (each may be 106751 days)
-    private final long heldElsewherePenaltyNanos;
 
     public Affinity() {
         this(DEFAULT_SWITCH_PENALTY, DEFAULT_SHARED_MODEL_PENALTY);
@@ -42,8 +40,6 @@ public final class Affinity implements Strategy {
     public Affinity(Duration switchPenalty, Duration sharedModelPenalty) {
         this.switchPenaltyNanos = Penalties.nanos("switch-penalty", switchPenalty);
         this.sharedModelPenaltyNanos = Penalties.nanos("shared-model-penalty", sharedModelPenalty);
-        long sum = switchPenaltyNanos + sharedModelPenaltyNanos;
-        this.heldElsewherePenaltyNanos = sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     @Override
@@ -51,10 +47,10 @@ public final class Affinity implements Strategy {
         String own = worker.model();
         Candidate best = Candidate.NONE;
         if (own != null) {
-            best = best.orBetter(waiting.head(own), 0);
+            best = best.orBetter(waiting.head(own), 0, 0);
         }
-        best = best.orBetter(oldestHeldElsewhere(own, waiting), heldElsewherePenaltyNanos);
-        best = best.orBetter(waiting.oldestUnheldHead(), switchPenaltyNanos);
+        best = best.orBetter(oldestHeldElsewhere(own, waiting), switchPenaltyNanos, sharedModelPenaltyNanos);
+        best = best.orBetter(waiting.oldestUnheldHead(), switchPenaltyNanos, 0);
         return best.decide(worker, waiting, nowNanos);
     }
 

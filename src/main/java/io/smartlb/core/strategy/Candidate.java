@@ -6,33 +6,42 @@ import io.smartlb.core.Waiting;
 import io.smartlb.core.WorkerView;
 
 /**
- * A head job and its penalty. Its score is its effective submit time plus the penalty (now is left
- * out since it is the same for every candidate); lower wins, ties go to the earlier submission.
- * Scores are compared by their differences, which fit a long for every penalty up to the longest
- * a long holds: the sum need not (a penalty of 106751 days added to a clock reading wraps).
+ * A head job and its two penalties, for a switch and for a model another worker holds. Its score
+ * is its effective submit time plus both (now is left out since it is the same for every
+ * candidate); lower wins, ties go to the earlier submission. Scores are compared by their
+ * differences: each penalty may be up to the longest a long holds, so neither a score nor the sum
+ * of the two penalties need fit in one (106751 days added to a clock reading wraps), while the
+ * difference of two penalties does, and a sum of two such differences that does not fit is far
+ * larger than any difference of effective times.
  */
-record Candidate(Job<?> job, long penaltyNanos) {
+record Candidate(Job<?> job, long switchNanos, long sharedNanos) {
 
-    static final Candidate NONE = new Candidate(null, 0);
+    static final Candidate NONE = new Candidate(null, 0, 0);
 
-    /** Returns this or {@code other} scored with {@code penaltyNanos}, whichever is better. */
-    Candidate orBetter(Job<?> other, long otherPenaltyNanos) {
+    /** Returns this or {@code other} with the penalties given, whichever scores better. */
+    Candidate orBetter(Job<?> other, long otherSwitchNanos, long otherSharedNanos) {
         if (other == null) {
             return this;
         }
         if (job == null) {
-            return new Candidate(other, otherPenaltyNanos);
+            return new Candidate(other, otherSwitchNanos, otherSharedNanos);
         }
-        // other wins when other.effective + otherPenalty < job.effective + penalty
-        long olderBy = job.effectiveNanos() - other.effectiveNanos();  // effective times differ by far less than a long
-        long penalizedBy = otherPenaltyNanos - penaltyNanos;           // both in [0, Long.MAX_VALUE]
+        // other wins when other.effective + its penalties < job.effective + this one's
+        long olderBy = job.effectiveNanos() - other.effectiveNanos();  // within a few times 10^15 ns
+        long penalizedBy = saturatedSum(otherSwitchNanos - switchNanos, otherSharedNanos - sharedNanos);
         if (penalizedBy < olderBy || penalizedBy == olderBy && other.id() < job.id()) {
-            return new Candidate(other, otherPenaltyNanos);
+            return new Candidate(other, otherSwitchNanos, otherSharedNanos);
         }
         return this;
     }
 
     Decision decide(WorkerView worker, Waiting waiting, long nowNanos) {
         return job == null ? Decision.nothingWaits() : Reasons.decide(worker, job, waiting, nowNanos);
+    }
+
+    // a + b, or the long nearest to it when it does not fit
+    private static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
     }
 }

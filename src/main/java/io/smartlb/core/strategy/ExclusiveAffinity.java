@@ -33,9 +33,9 @@ public final class ExclusiveAffinity implements Strategy {
     public Decision next(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
         Candidate best = Candidate.NONE;
         if (worker.model() != null) {
-            best = best.orBetter(waiting.head(worker.model()), 0);
+            best = best.orBetter(waiting.head(worker.model()), 0, 0);
         }
-        best = best.orBetter(waiting.oldestUnheldHead(), switchPenaltyNanos);
+        best = best.orBetter(waiting.oldestUnheldHead(), switchPenaltyNanos, 0);
         if (best == Candidate.NONE) {
             return waiting.size() == 0 ? Decision.nothingWaits() : Decision.idle("every waiting model is held by another worker");
         }

@@ -65,6 +65,25 @@ final class StrategiesTest {
     }
 
     @Test
+    void affinity_longestPenalties_keepTheSharedPenaltyApart() {
+        long late = 4_000_000_000L;  // seconds, as above
+        queue.job("m2", late);
+        Job<Void> unheld = queue.job("m3", late + 5);
+        WorkerView self = idle(0, null);
+        WorkerView other = idle(1, "m2");
+        Duration longest = Duration.ofNanos(Long.MAX_VALUE);
+        // m2 is 5 s older but held elsewhere: it scores the shared penalty more than m3, however long both are
+        Affinity longestBoth = new Affinity(longest, longest);
+        assertThat(longestBoth.next(self, waiting, queue.workers(self, other), (late + 10) * S).job()).isEqualTo(unheld);
+        // 106751 d + 1 d does not fit a long; m3 is 86,100 s younger, so 300 s better
+        queue.job("m4", late + 86_100);
+        Affinity longestSwitch = new Affinity(Duration.ofDays(106_751), Duration.ofDays(1));
+        WorkerView m3Holder = idle(2, "m3");
+        assertThat(longestSwitch.next(self, waiting, queue.workers(self, other, m3Holder), (late + 90_000) * S).job().model())
+                .isEqualTo("m4");
+    }
+
+    @Test
     void affinity_addsSharedPenaltyForModelAnotherWorkerHolds() {
         Job<Void> held = queue.job("m2", 0);
         Job<Void> free = queue.job("m3", 1);
