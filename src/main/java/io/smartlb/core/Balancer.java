@@ -37,6 +37,8 @@ import java.util.function.LongSupplier;
 public final class Balancer<D, R> implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Balancer.class.getName());
+    // the longest duration a long of nanoseconds holds (about 292 years, 106751 days)
+    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
 
     private final Dispatcher<JobHandle<D, R>> dispatcher;
     private final Work<D, R> work;
@@ -510,11 +512,14 @@ public final class Balancer<D, R> implements AutoCloseable {
          * Sets how long a job may wait (default zero: no limit): a job that waited longer is never
          * started; it ends EXPIRED when a worker asks for a job or at {@link Balancer#expire}, the
          * first that comes. Needs expiry.
+         *
+         * @throws IllegalArgumentException when negative, or longer than a long of nanoseconds holds
          */
         public Builder<D, R> maxWait(Duration maxWait) {
             Objects.requireNonNull(maxWait, "maxWait");
-            if (maxWait.isNegative()) {
-                throw new IllegalArgumentException("maxWait must be zero (no limit) or positive: " + DurationText.of(maxWait));
+            if (maxWait.isNegative() || maxWait.compareTo(LONGEST) > 0) {
+                throw new IllegalArgumentException("maxWait must be zero (no limit) or positive, at most 106751d: "
+                        + DurationText.of(maxWait));
             }
             this.maxWait = maxWait;
             return this;

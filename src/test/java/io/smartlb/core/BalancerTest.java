@@ -530,7 +530,10 @@ final class BalancerTest {
                 .hasMessage("maxWait(1s) needs expiry(true)");
         assertThatThrownBy(() -> Balancer.<String, String>builder(this::work).maxWait(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("maxWait must be zero (no limit) or positive: -1s");
+                .hasMessage("maxWait must be zero (no limit) or positive, at most 106751d: -1s");
+        assertThatThrownBy(() -> Balancer.<String, String>builder(this::work).maxWait(Duration.ofDays(106_752)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxWait must be zero (no limit) or positive, at most 106751d: 106752d");
     }
 
     @Test

@@ -42,7 +42,8 @@ import java.util.Arrays;
  *   <li><b>Next model: oldest first; in a burst, more jobs per load.</b> Otherwise the worker
  *       takes the model no worker holds whose head is oldest. Among heads exactly as old whose
  *       models' jobs all arrived together (a burst: a batch that no longer grows), the one with
- *       the most jobs: serving most jobs per load first minimizes the mean wait of a fixed batch
+ *       the most jobs, of the first eight heads of that age ({@code CANDIDATES}, so that a decision
+ *       costs the same however large the burst): serving most jobs per load first minimizes the mean wait of a fixed batch
  *       (Smith's ratio rule, "Various optimizers for single-stage production", 1956). Models
  *       whose jobs keep coming are taken in order of their oldest job (ties by submission), which
  *       makes a cycle in which each model is visited once with all it gathered, as in cyclic

@@ -25,8 +25,9 @@ final class Reasons {
      * Returns why {@code job} is overdue at {@code nowNanos}, {@code head waited 61.0 s > max-wait}, with
      * its priority when it has one, {@code head waited 0.3 s + 10.0 s priority > max-wait}: the bound
      * counts a priority as waiting already done. Figures are cut, not rounded, to tenths of a second,
-     * or to as many more digits as it takes for them to add up to more than {@code maxWaitNanos}
-     * ({@code 3.001 s}, not {@code 3.0 s}, for a max-wait of 3 s): a reason never reads false.
+     * or to milli-, micro- or nanoseconds, the first at which they add up to more than
+     * {@code maxWaitNanos} ({@code 3.001 s}, not {@code 3.0 s}, for a max-wait of 3 s); a negative
+     * priority is shown rounded up instead: a reason never reads false.
      */
     static String overdue(String which, Job<?> job, long nowNanos, long maxWaitNanos) {
         long waited = Math.max(0, job.waitedNanos(nowNanos));

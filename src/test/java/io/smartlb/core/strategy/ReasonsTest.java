@@ -34,6 +34,8 @@ final class ReasonsTest {
         "300        | 10         | 1000       | oldest waited 0.3 s + 10.0 s priority > max-wait",
         "2950       | 0.1        | 3000       | oldest waited 2.950 s + 0.100 s priority > max-wait",
         "3060       | -0.05      | 3000       | oldest waited 3.060 s - 0.050 s priority > max-wait",
+        "3150       | -0.05      | 3000       | oldest waited 3.150 s - 0.050 s priority > max-wait",
+        "3250       | -0.01      | 3000       | oldest waited 3.2 s - 0.1 s priority > max-wait",
     })
     void overdue_showsAsManyDigitsAsMakeItTrue(double waitedMs, double priority, long maxWaitMs, String reason) {
         long submitted = 1_000_000_000_000L;
