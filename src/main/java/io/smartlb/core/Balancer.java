@@ -53,6 +53,8 @@ public final class Balancer<D, R> implements AutoCloseable {
     private final CountDownLatch loopsStarted;
     private final AskAgainTimer askAgain;
     private volatile boolean stopping;
+    private final Object publishing = new Object();
+    private int unpublished;  // guarded by publishing: jobs a loop runs or has ended, results not yet completed
 
     private Balancer(Builder<D, R> builder) {
         this.work = builder.work;
@@ -254,7 +256,9 @@ public final class Balancer<D, R> implements AutoCloseable {
      */
     public boolean shutdown(Duration drainTimeout) throws InterruptedException {
         dispatcher.close();
-        boolean drained = dispatcher.awaitIdle(drainTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        boolean drained = dispatcher.awaitIdle(drainTimeout.toNanos(), TimeUnit.NANOSECONDS)
+                && awaitResults(deadline - System.nanoTime());
         stopping = true;
         askAgain.stop();
         afterDispatch();
@@ -368,22 +372,65 @@ public final class Balancer<D, R> implements AutoCloseable {
         }
     }
 
-    // returns this worker's next assignment
+    // returns this worker's next assignment; the job's result completes once the worker's counts
+    // include it, so a client woken by the result reads them up to date
     private Assignment<JobHandle<D, R>> runAndComplete(int id, Assignment<JobHandle<D, R>> assignment) {
         JobHandle<D, R> handle = assignment.job().payload();
         Outcome outcome;
-        try {
-            outcome = run(assignment);
-        } catch (NotDeliveredException e) {
-            notDelivered(id, assignment, handle, e);
-            return null;
+        synchronized (publishing) {
+            unpublished++;
         }
-        long now = clock.getAsLong();
-        JobCost cost = outcome == Outcome.LOAD_FAILED ? null : new JobCost(handle.model(), assignment.load(),
-                assignment.load() ? handle.loadNanos() : 0, Math.max(0, now - handle.startedNanos()));
-        Assignment<JobHandle<D, R>> next = dispatcher.complete(id, outcome, now, cost);
-        afterDispatch();
-        return next;
+        try {
+            try {
+                outcome = run(assignment);
+            } catch (NotDeliveredException e) {
+                notDelivered(id, assignment, handle, e);
+                return null;
+            }
+            long now = clock.getAsLong();
+            JobCost cost = outcome == Outcome.LOAD_FAILED ? null : new JobCost(handle.model(), assignment.load(),
+                    assignment.load() ? handle.loadNanos() : 0, Math.max(0, now - handle.startedNanos()));
+            Assignment<JobHandle<D, R>> next = dispatcher.complete(id, outcome, now, cost);
+            afterDispatch();
+            return next;
+        } finally {
+            publish(handle);
+        }
+    }
+
+    // tells the listener of a job this loop ended (not one shutdown failed meanwhile), then
+    // completes its result: whoever it wakes finds the worker's counts and the listener's up to date
+    private void publish(JobHandle<D, R> handle) {
+        try {
+            if (handle.endedUnpublished()) {
+                try {
+                    listener.finished(handle);
+                } finally {
+                    handle.publish();
+                }
+            }
+        } finally {
+            synchronized (publishing) {
+                if (--unpublished == 0) {
+                    publishing.notifyAll();
+                }
+            }
+        }
+    }
+
+    // after the dispatcher is idle: until the loops have completed the results of the jobs they ended
+    private boolean awaitResults(long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        synchronized (publishing) {
+            while (unpublished > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(publishing, left);
+            }
+        }
+        return true;
     }
 
     // this worker is down; the job runs elsewhere if it may be sent again, else it fails
@@ -394,7 +441,7 @@ public final class Balancer<D, R> implements AutoCloseable {
             if (requeue) {
                 listener.requeued(handle, id, assignment.load(), e);
             } else {
-                failRunning(handle, "failed twice before any answer: " + e.getMessage(), e);
+                handle.endFailed("failed twice before any answer: " + e.getMessage(), e, clock.getAsLong());
             }
         } finally {
             // even past a listener that throws: a job queued again in no index could never end
@@ -418,20 +465,17 @@ public final class Balancer<D, R> implements AutoCloseable {
         try {
             R value = work.run(task);
             handle.loaded(task.loadNanos());
-            if (!handle.succeed(value, clock.getAsLong())) {
-                return Outcome.FAILED;  // shutdown failed it at the drain timeout: it counts as it ended
-            }
-            listener.finished(handle);
-            return Outcome.DONE;
+            // false: shutdown failed it at the drain timeout, and it counts as it ended
+            return handle.endDone(value, clock.getAsLong()) ? Outcome.DONE : Outcome.FAILED;
         } catch (NotDeliveredException e) {
             throw e;  // before the catch-all below
         } catch (ModelLoadException e) {
             handle.loaded(task.loadNanos());
-            failRunning(handle, "loading model " + handle.model() + " failed: " + e.getMessage(), e);
+            handle.endFailed("loading model " + handle.model() + " failed: " + e.getMessage(), e, clock.getAsLong());
             return Outcome.LOAD_FAILED;
         } catch (Exception e) {
             handle.loaded(task.loadNanos());
-            failRunning(handle, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+            handle.endFailed(e.getMessage() == null ? e.toString() : e.getMessage(), e, clock.getAsLong());
             return Outcome.FAILED;
         } finally {
             running.set(assignment.worker(), null);

@@ -33,6 +33,7 @@ public final class JobHandle<D, R> {
     private volatile long finishedNanos;
     private volatile String error;
     private volatile R value;
+    private volatile Throwable failure;  // why a FAILED job failed, for its result
     private volatile long loadNanos = -1;
     // the failure of a try that may have reached its worker, once the job was queued again after it
     private volatile NotDeliveredException reachedTry;
@@ -169,20 +170,41 @@ public final class JobHandle<D, R> {
         }
     }
 
-    boolean succeed(R value, long nowNanos) {
-        if (!end(JobStatus.RUNNING, JobStatus.DONE, nowNanos, null, value)) {
-            return false;
-        }
-        result.complete(value);
-        return true;
+    /**
+     * Ends the running job DONE without completing its result yet: its worker's loop completes it
+     * with {@link #publish} once the worker's counts include the job, so that a client woken by
+     * the result reads them up to date. Returns false when the job had already ended (failed by
+     * shutdown at the drain timeout).
+     */
+    boolean endDone(R value, long nowNanos) {
+        return end(JobStatus.RUNNING, JobStatus.DONE, nowNanos, null, value, null);
+    }
+
+    /** As {@link #endDone}, FAILED with {@code message}. */
+    boolean endFailed(String message, Throwable cause, long nowNanos) {
+        return end(JobStatus.RUNNING, JobStatus.FAILED, nowNanos, message, null, cause);
+    }
+
+    /** Returns whether the job ended DONE or FAILED and its result is not complete yet. */
+    boolean endedUnpublished() {
+        JobStatus now = status;
+        return (now == JobStatus.DONE || now == JobStatus.FAILED) && !result.isDone();
+    }
+
+    /**
+     * Completes the result of a job ended by {@link #endDone} or {@link #endFailed}; returns false
+     * when it was complete already (or the job has not ended DONE or FAILED).
+     */
+    boolean publish() {
+        return switch (status) {
+            case DONE -> result.complete(value);
+            case FAILED -> result.completeExceptionally(new JobFailedException(error, failure));
+            default -> false;
+        };
     }
 
     boolean fail(JobStatus from, String message, Throwable cause, long nowNanos) {
-        if (!end(from, JobStatus.FAILED, nowNanos, message, null)) {
-            return false;
-        }
-        result.completeExceptionally(new JobFailedException(message, cause));
-        return true;
+        return end(from, JobStatus.FAILED, nowNanos, message, null, cause) && publish();
     }
 
     /**
@@ -194,7 +216,7 @@ public final class JobHandle<D, R> {
     }
 
     boolean expire(String message, long nowNanos) {
-        if (!end(JobStatus.QUEUED, JobStatus.EXPIRED, nowNanos, message, null)) {
+        if (!end(JobStatus.QUEUED, JobStatus.EXPIRED, nowNanos, message, null, null)) {
             return false;
         }
         result.completeExceptionally(new JobExpiredException(message));
@@ -202,7 +224,7 @@ public final class JobHandle<D, R> {
     }
 
     boolean cancel(long nowNanos) {
-        if (!end(JobStatus.QUEUED, JobStatus.CANCELLED, nowNanos, null, null)) {
+        if (!end(JobStatus.QUEUED, JobStatus.CANCELLED, nowNanos, null, null, null)) {
             return false;
         }
         result.completeExceptionally(new CancellationException("job " + id() + " cancelled"));
@@ -210,7 +232,7 @@ public final class JobHandle<D, R> {
     }
 
     // the future completes after this returns, outside the lock: its callbacks see the final status
-    private boolean end(JobStatus from, JobStatus to, long nowNanos, String message, R outcome) {
+    private boolean end(JobStatus from, JobStatus to, long nowNanos, String message, R outcome, Throwable cause) {
         synchronized (transition) {
             if (status != from) {
                 return false;
@@ -218,6 +240,7 @@ public final class JobHandle<D, R> {
             finishedNanos = nowNanos;
             error = message;
             value = outcome;
+            failure = cause;
             status = to;
             return true;
         }

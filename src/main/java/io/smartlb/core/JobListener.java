@@ -26,7 +26,11 @@ public interface JobListener {
     default void requeued(JobHandle<?, ?> job, int worker, boolean loaded, NotDeliveredException reason) {
     }
 
-    /** Called once a job has ended, whatever its final status. */
+    /**
+     * Called once a job has ended, whatever its final status. For a job its worker ran to the end,
+     * after the worker's counts include it and before its result completes, so that a client woken
+     * by the result finds both up to date.
+     */
     default void finished(JobHandle<?, ?> job) {
     }
 

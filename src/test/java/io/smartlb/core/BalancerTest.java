@@ -537,6 +537,33 @@ final class BalancerTest {
     }
 
     @Test
+    void result_completesOnceItsWorkersCountsAndTheListenerIncludeTheJob() throws Exception {
+        AtomicLong finished = new AtomicLong();
+        balancer = Balancer.<String, String>builder(this::work).workers(1).strategy(new Affinity()).executor(executor)
+                .listener(new JobListener() {
+                    @Override
+                    public void finished(JobHandle<?, ?> job) {
+                        finished.incrementAndGet();
+                    }
+                }).build();
+        JobHandle<String, String> done = balancer.submit("m1", "1", 0);
+        JobHandle<String, String> failed = balancer.submit("m1", "boom", 0);
+        // stages added before the results complete run on the thread that completes them, at that moment
+        CompletableFuture<List<Long>> atDone = done.result().thenApply(value -> seen(finished));
+        CompletableFuture<List<Long>> atFailed = failed.result().handle((value, error) -> seen(finished));
+        gate.countDown();
+
+        // completed, failed, listener's finished
+        assertThat(atDone.get(TIMEOUT_S, TimeUnit.SECONDS)).containsExactly(1L, 0L, 1L);
+        assertThat(atFailed.get(TIMEOUT_S, TimeUnit.SECONDS)).containsExactly(1L, 1L, 2L);
+    }
+
+    private List<Long> seen(AtomicLong finished) {
+        WorkerSnapshot worker = balancer.workers().get(0);
+        return List.of(worker.completed(), worker.failed(), finished.get());
+    }
+
+    @Test
     void shutdown_drainsQueuedJobsThenRefusesNewOnes() throws InterruptedException {
         start(1);
         JobHandle<String, String> a = balancer.submit("m1", "1", 0);
@@ -545,6 +572,7 @@ final class BalancerTest {
         assertThat(balancer.shutdown(Duration.ofSeconds(TIMEOUT_S))).isTrue();
         assertThat(a.status()).isEqualTo(JobStatus.DONE);
         assertThat(b.status()).isEqualTo(JobStatus.DONE);
+        assertThat(b.result().getNow(null)).isEqualTo("m2/2");  // complete by the time shutdown returns
         assertThatThrownBy(() -> balancer.submit("m1", "3", 0)).isInstanceOf(ShutdownException.class);
         assertThat(balancer.deadLoops()).isZero();
     }

@@ -43,7 +43,8 @@ final class JobHandleTest {
                 job.fail(JobStatus.QUEUED, "dropped", null, 42);
             } else {
                 job.started(new Assignment<>(0, job.job(), false, () -> "test", 40), 40);
-                job.succeed("ok", 42);
+                job.endDone("ok", 42);
+                job.publish();
             }
         }
 
