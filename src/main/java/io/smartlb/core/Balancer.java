@@ -10,8 +10,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 /**
@@ -39,6 +41,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Balancer.class.getName());
     // the longest duration a long of nanoseconds holds (about 292 years, 106751 days)
     private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
+    private static final long RESULTS_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final Dispatcher<JobHandle<D, R>> dispatcher;
     private final Work<D, R> work;
@@ -53,8 +56,8 @@ public final class Balancer<D, R> implements AutoCloseable {
     private final CountDownLatch loopsStarted;
     private final AskAgainTimer askAgain;
     private volatile boolean stopping;
-    private final Object publishing = new Object();
-    private int unpublished;  // guarded by publishing: jobs a loop runs or has ended, results not yet completed
+    // jobs a loop runs or has ended whose results it has not completed yet
+    private final AtomicInteger unpublished = new AtomicInteger();
 
     private Balancer(Builder<D, R> builder) {
         this.work = builder.work;
@@ -377,9 +380,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     private Assignment<JobHandle<D, R>> runAndComplete(int id, Assignment<JobHandle<D, R>> assignment) {
         JobHandle<D, R> handle = assignment.job().payload();
         Outcome outcome;
-        synchronized (publishing) {
-            unpublished++;
-        }
+        unpublished.incrementAndGet();
         try {
             try {
                 outcome = run(assignment);
@@ -410,24 +411,23 @@ public final class Balancer<D, R> implements AutoCloseable {
                 }
             }
         } finally {
-            synchronized (publishing) {
-                if (--unpublished == 0) {
-                    publishing.notifyAll();
-                }
-            }
+            unpublished.decrementAndGet();
         }
     }
 
-    // after the dispatcher is idle: until the loops have completed the results of the jobs they ended
+    // after the dispatcher is idle: until the loops have completed the results of the jobs they
+    // ended, which takes them microseconds (or what callbacks on those results take); polled, so
+    // that the loops pay one atomic add per job and no lock
     private boolean awaitResults(long timeoutNanos) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutNanos;
-        synchronized (publishing) {
-            while (unpublished > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(publishing, left);
+        while (unpublished.get() > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            LockSupport.parkNanos(this, Math.min(left, RESULTS_POLL_NANOS));
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
             }
         }
         return true;
