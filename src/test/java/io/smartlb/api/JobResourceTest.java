@@ -161,6 +161,16 @@ class JobResourceTest {
     }
 
     @Test
+    void submitAndWait_answersOnceTheWorkersCountTheJob() {
+        Api.awaitIdle();
+        for (int i = 0; i < 20; i++) {
+            long before = Api.workersTotal("completed");
+            assertThat(Api.submitAndWait(Api.job(Api.model("counted"), 0)).statusCode()).isEqualTo(200);
+            assertThat(Api.workersTotal("completed")).isGreaterThan(before);
+        }
+    }
+
+    @Test
     void submit_sameIdempotencyKeyTwice_returnsTheSameJob_andRunsItOnce() {
         long completedBefore = Api.workersTotal("completed");
         Map<String, Object> body = Api.job(Api.model("once"), 1);
