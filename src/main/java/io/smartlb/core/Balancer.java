@@ -380,12 +380,13 @@ public final class Balancer<D, R> implements AutoCloseable {
     private Assignment<JobHandle<D, R>> runAndComplete(int id, Assignment<JobHandle<D, R>> assignment) {
         JobHandle<D, R> handle = assignment.job().payload();
         Outcome outcome;
+        boolean endsHere = true;  // false once the job waits again: the loop that runs it next ends it
         unpublished.incrementAndGet();
         try {
             try {
                 outcome = run(assignment);
             } catch (NotDeliveredException e) {
-                notDelivered(id, assignment, handle, e);
+                endsHere = !notDelivered(id, assignment, handle, e);
                 return null;
             }
             long now = clock.getAsLong();
@@ -395,15 +396,16 @@ public final class Balancer<D, R> implements AutoCloseable {
             afterDispatch();
             return next;
         } finally {
-            publish(handle);
+            publish(handle, endsHere);
         }
     }
 
-    // tells the listener of a job this loop ended (not one shutdown failed meanwhile), then
-    // completes its result: whoever it wakes finds the worker's counts and the listener's up to date
-    private void publish(JobHandle<D, R> handle) {
+    // tells the listener of a job this loop ended (not one shutdown failed meanwhile, nor one
+    // queued again, which another loop may be ending right now), then completes its result:
+    // whoever it wakes finds the worker's counts and the listener's up to date
+    private void publish(JobHandle<D, R> handle, boolean endsHere) {
         try {
-            if (handle.endedUnpublished()) {
+            if (endsHere && handle.endedUnpublished()) {
                 try {
                     listener.finished(handle);
                 } finally {
@@ -433,9 +435,10 @@ public final class Balancer<D, R> implements AutoCloseable {
         return true;
     }
 
-    // this worker is down; the job runs elsewhere if it may be sent again, else it fails
-    private void notDelivered(int id, Assignment<JobHandle<D, R>> assignment, JobHandle<D, R> handle,
-                              NotDeliveredException e) {
+    // this worker is down; the job runs elsewhere if it may be sent again, else it fails; returns
+    // whether it was queued again
+    private boolean notDelivered(int id, Assignment<JobHandle<D, R>> assignment, JobHandle<D, R> handle,
+                                 NotDeliveredException e) {
         boolean requeue = handle.requeue(e);
         try {
             if (requeue) {
@@ -451,6 +454,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         if (requeue && stopping) {
             failWaiting(clock.getAsLong());  // it came back after shutdown took the queue
         }
+        return requeue;
     }
 
     /** Runs a job and returns how it ended; throws when it was not delivered. */
