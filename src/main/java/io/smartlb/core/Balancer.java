@@ -62,7 +62,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     private Balancer(Builder<D, R> builder) {
         this.work = builder.work;
         this.clock = builder.clock;
-        this.listener = builder.listener;
+        this.listener = builder.listener == JobListener.NONE ? JobListener.NONE : new GuardedListener(builder.listener);
         this.dispatcher = new Dispatcher<>(builder.strategy, builder.workers, builder.capacity, this::deliver,
                 builder.expiry);
         this.maxWait = builder.maxWait;
@@ -402,10 +402,11 @@ public final class Balancer<D, R> implements AutoCloseable {
 
     // tells the listener of a job this loop ended (not one shutdown failed meanwhile, nor one
     // queued again, which another loop may be ending right now), then completes its result:
-    // whoever it wakes finds the worker's counts and the listener's up to date
+    // whoever it wakes finds the worker's counts and the listener's up to date; the listener is
+    // guarded, so nothing here throws and the next assignment, already handed out, is not lost
     private void publish(JobHandle<D, R> handle, boolean endsHere) {
         try {
-            if (endsHere && handle.endedUnpublished()) {
+            if (endsHere && handle.takeEndedByItsLoop()) {
                 try {
                     listener.finished(handle);
                 } finally {
@@ -419,7 +420,7 @@ public final class Balancer<D, R> implements AutoCloseable {
 
     // after the dispatcher is idle: until the loops have completed the results of the jobs they
     // ended, which takes them microseconds (or what callbacks on those results take); polled, so
-    // that the loops pay one atomic add per job and no lock
+    // that the loops pay two atomic operations per job and no lock
     private boolean awaitResults(long timeoutNanos) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutNanos;
         while (unpublished.get() > 0) {

@@ -640,7 +640,8 @@ public final class Dispatcher<P> {
     public record StrategyFailure(String message, RuntimeException cause) {
     }
 
-    private static boolean isPowerOfTen(long n) {
+    // the 1st, 10th, 100th...: how often repeated failures are logged
+    static boolean isPowerOfTen(long n) {
         while (n % 10 == 0) {
             n /= 10;
         }

@@ -34,6 +34,7 @@ public final class JobHandle<D, R> {
     private volatile String error;
     private volatile R value;
     private volatile Throwable failure;  // why a FAILED job failed, for its result
+    private boolean endedByItsLoop;      // guarded by transition: ended by its loop, not yet published
     private volatile long loadNanos = -1;
     // the failure of a try that may have reached its worker, once the job was queued again after it
     private volatile NotDeliveredException reachedTry;
@@ -177,18 +178,31 @@ public final class JobHandle<D, R> {
      * shutdown at the drain timeout).
      */
     boolean endDone(R value, long nowNanos) {
-        return end(JobStatus.RUNNING, JobStatus.DONE, nowNanos, null, value, null);
+        return endByItsLoop(JobStatus.DONE, nowNanos, null, value, null);
     }
 
     /** As {@link #endDone}, FAILED with {@code message}. */
     boolean endFailed(String message, Throwable cause, long nowNanos) {
-        return end(JobStatus.RUNNING, JobStatus.FAILED, nowNanos, message, null, cause);
+        return endByItsLoop(JobStatus.FAILED, nowNanos, message, null, cause);
     }
 
-    /** Returns whether the job ended DONE or FAILED and its result is not complete yet. */
-    boolean endedUnpublished() {
-        JobStatus now = status;
-        return (now == JobStatus.DONE || now == JobStatus.FAILED) && !result.isDone();
+    private boolean endByItsLoop(JobStatus to, long nowNanos, String message, R outcome, Throwable cause) {
+        synchronized (transition) {
+            endedByItsLoop = end(JobStatus.RUNNING, to, nowNanos, message, outcome, cause);
+            return endedByItsLoop;
+        }
+    }
+
+    /**
+     * Returns whether its worker's loop ended the job ({@link #endDone}, {@link #endFailed}) and
+     * has not taken this yet: only that loop publishes it, once.
+     */
+    boolean takeEndedByItsLoop() {
+        synchronized (transition) {
+            boolean ended = endedByItsLoop;
+            endedByItsLoop = false;
+            return ended;
+        }
     }
 
     /**

@@ -2,7 +2,8 @@ package io.smartlb.core;
 
 /**
  * Hears what happens to jobs, for metrics and logs. Called on the thread that caused the event,
- * outside the dispatcher's lock; implementations must be quick and must not throw.
+ * outside the dispatcher's lock; implementations must be quick and should not throw: the balancer
+ * logs an exception a listener throws (at the 1st, 10th, 100th... time) and goes on without it.
  */
 public interface JobListener {
 

@@ -286,7 +286,7 @@ final class BalancerTest {
         try {
             JobHandle<String, String> job = b.submit("m1", null, 0);
             assertThatThrownBy(() -> await(job)).hasMessageContaining("failed twice before any answer");
-            // the job fails before its worker is marked down
+            // the job fails once its worker is marked down, and its result completes after that
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).untilAsserted(() ->
                     assertThat(b.workers()).extracting(WorkerSnapshot::state)
                             .containsExactly(WorkerState.DOWN, WorkerState.DOWN));
@@ -561,6 +561,60 @@ final class BalancerTest {
     private List<Long> seen(AtomicLong finished) {
         WorkerSnapshot worker = balancer.workers().get(0);
         return List.of(worker.completed(), worker.failed(), finished.get());
+    }
+
+    @Test
+    void listenerThrowingWhenAJobEnds_losesNoJobAndKillsNoLoop() throws Exception {
+        balancer = Balancer.<String, String>builder(this::work).workers(1).strategy(new Affinity()).executor(executor)
+                .listener(new JobListener() {
+                    @Override
+                    public void finished(JobHandle<?, ?> job) {
+                        throw new IllegalStateException("a bug in the listener");
+                    }
+                }).build();
+        JobHandle<String, String> first = balancer.submit("m1", "1", 0);
+        JobHandle<String, String> second = balancer.submit("m1", "2", 0);  // handed out as the first completes
+        gate.countDown();
+
+        assertThat(first.result().get(TIMEOUT_S, TimeUnit.SECONDS)).isEqualTo("m1/1");
+        assertThat(second.result().get(TIMEOUT_S, TimeUnit.SECONDS)).isEqualTo("m1/2");
+        assertThat(balancer.deadLoops()).isZero();
+        assertThat(balancer.shutdown(Duration.ofSeconds(TIMEOUT_S))).isTrue();
+    }
+
+    @Test
+    void shutdown_returnsOnceTheResultsOfTheJobsThatRanAreComplete() throws Exception {
+        CountDownLatch inListener = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        balancer = Balancer.<String, String>builder(this::work).workers(1).strategy(new Affinity()).executor(executor)
+                .listener(new JobListener() {
+                    @Override
+                    public void finished(JobHandle<?, ?> job) {
+                        inListener.countDown();
+                        try {
+                            release.await(TIMEOUT_S, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }).build();
+        JobHandle<String, String> job = balancer.submit("m1", "1", 0);
+        gate.countDown();
+        assertThat(inListener.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();  // counted, result not yet complete
+
+        CompletableFuture<Boolean> shutdown = CompletableFuture.supplyAsync(() -> {
+            try {
+                return balancer.shutdown(Duration.ofSeconds(TIMEOUT_S));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, executor);
+        org.awaitility.Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(TIMEOUT_S))
+                .until(() -> !shutdown.isDone());
+        release.countDown();
+
+        assertThat(shutdown.get(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+        assertThat(job.result().getNow(null)).isEqualTo("m1/1");
     }
 
     @Test

@@ -257,7 +257,7 @@ final class JobRegistryTest {
         start(1, Long.MAX_VALUE, onlyM1, Duration.ofSeconds(1));
         JobHandle<JsonNode, JsonNode> first = submit("key1", "{}");
         awaitRecord(first);
-        // its record is kept as the job ends, a moment before its worker is free to ask again
+        // the record is kept after the worker's counts say it is free; waited for here all the same
         await().atMost(Duration.ofSeconds(10)).until(() -> balancer.workers().get(0).state() == WorkerState.IDLE);
         JobHandle<JsonNode, JsonNode> late = registry.register(null, 0, () -> balancer.submit("late", json("{}"), 0)).handle();
         clock.addAndGet(Duration.ofSeconds(2).toNanos());
