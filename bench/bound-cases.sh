@@ -4,7 +4,8 @@
 # brings in; the next three check that the bound wakes an idle worker, and that it costs no extra
 # loads where a holder is about to serve the overdue job; the last two (from a pass of the live
 # service and a review) that an idle worker is woken when an overload passes, and that priority
-# jobs overdue by their head start do not hold an older job back. Prints the simulator's adaptive row
+# jobs overdue by their head start do not hold an older job back; the last that, overloaded, cold
+# models still get a turn behind streams whose queues never empty. Prints the simulator's adaptive row
 # (loads, then mean, p50, p99 and max wait, and makespan, in seconds).
 #
 #   ./mvnw -B package -DskipTests && bench/bound-cases.sh     (JAR=other.jar to run another build)
@@ -51,6 +52,11 @@ awk -v h=$HEADER 'BEGIN { print h; for (i = 0; i < 12; i++) print "0,m1,1000,90,
 awk -v h=$HEADER 'BEGIN { print h; print "0,m1,2500,30000,0"; print "0,m2,2500,100,0"; print "500,m1,2500,100,0";
     for (i = 0; i < 96; i++) print "3000,m2,2500," (i == 51 ? 30000 : 100) ",0" }' > "$OUT/calm-busy-decision.csv"
 
+# cold models behind streams that never empty (the live service's stress pass): h1 to h3 each get
+# a 100 ms job every 100 ms to 90 s (3 workers kept busy, 1 s loads), 10 cold models come at 5 s
+awk -v h=$HEADER 'BEGIN { print h; for (t = 0; t < 90000; t += 100) { for (m = 1; m <= 3; m++) print t ",h" m ",1000,100,0";
+    if (t == 5000) for (c = 0; c < 10; c++) print "5000,c" c ",1000,100,0" } }' > "$OUT/cold-burst.csv"
+
 run() {  # trace workers max-wait
     printf '%-22s %s workers, max-wait %-4s ' "$1" "$2" "$3"
     java -jar "${JAR:-target/quarkus-app/quarkus-run.jar}" simulate --trace "$OUT/$1.csv" --workers "$2" --strategy adaptive \
@@ -67,3 +73,4 @@ run priority-at-holder 2 30s
 run calm-stuck-holder 2 3s
 run calm-busy-decision 3 3s
 run priority-stream 1 3s
+run cold-burst 3 3s

@@ -108,7 +108,17 @@ import java.util.Arrays;
  * (bench/RESULTS.md).
  * Overloaded, it drops rule 1 and serves in the order that loses the least capacity (rules 2 to
  * 4): every switch made to honour a bound that cannot hold would cost capacity the backlog needs,
- * so the bound does not turn an overload into FIFO thrashing. Near that threshold, while D is
+ * so the bound does not turn an overload into FIFO thrashing. It keeps one switch for it, as
+ * time-limited exhaustive service does in polling systems: a worker that has served its model for
+ * longer than {@code maxWait} (since it loaded it) leaves it, when it is next free, for the oldest
+ * overdue job that has really waited past {@code maxWait} and is older than its own head, once it
+ * has also served its model for ten times that job's load time (then finishes that model's waiting
+ * jobs, gated, as above). Each worker so switches for the bound at most once per {@code maxWait}
+ * and at most a tenth of its capacity goes to those loads, and no job waits for ever
+ * behind models whose queues never empty: with rules 2 to 4 alone, 10 cold models arriving at once
+ * behind 3 streams that kept 3 workers busy (max-wait 3 s, 1 s loads) waited until the streams
+ * ended, 89 s, where the overload held only because nobody served the cold models
+ * (bench/bound-cases.sh, cold-burst). Near the threshold of overload, while D is
  * still under {@code maxWait}, its switches can cost some capacity: on a trace at 80 % job load
  * with 500 models and waits around {@code maxWait}, mean wait was 9 % longer than with the bound
  * off (bench/RESULTS.md, drawn-11).
@@ -142,8 +152,12 @@ public final class Adaptive implements Strategy {
     // model expects at least this many jobs during that load: 1, 3 and 10 gave 56, 49 and 49 misses
     // over 274 traces, and 3 the most gain on two-model traces (bench/RESULTS.md)
     private static final int STAY_JOBS = 3;
+    // overloaded, a worker leaves its model for an overdue job only after serving it this many load
+    // times (and max-wait): the bound's switches then cost at most a tenth of a worker's capacity
+    private static final int TURN_LOADS = 10;
     private static final int MAX_MODELS_REMEMBERED = 100_000;
     private static final long NOT_CALM = Long.MIN_VALUE;
+    private static final long UNKNOWN = Long.MIN_VALUE;
 
     private final long maxWaitNanos;
     private final CostModel costs;
@@ -154,6 +168,8 @@ public final class Adaptive implements Strategy {
     private Gate[] gates = new Gate[0];
     // by worker id, when this strategy last gave that worker a job: when a busy one's job started
     private long[] startedNanos = new long[0];
+    // by worker id, when it began serving the model it holds (its last load)
+    private long[] visitNanos = new long[0];
 
     public Adaptive() {
         this(DEFAULT_MAX_WAIT, DEFAULT_LOAD_TIME, DEFAULT_PROCESS_TIME);
@@ -185,6 +201,9 @@ public final class Adaptive implements Strategy {
         if (!decision.isIdle()) {
             knowWorker(worker.id());
             startedNanos[worker.id()] = nowNanos;
+            if (!worker.holds(decision.job().model()) || visitNanos[worker.id()] == UNKNOWN) {
+                visitNanos[worker.id()] = nowNanos;  // a load, or the first time this worker is seen
+            }
         }
         return decision;
     }
@@ -209,6 +228,9 @@ public final class Adaptive implements Strategy {
         if (id >= gates.length) {
             gates = Arrays.copyOf(gates, id + 1);
             startedNanos = Arrays.copyOf(startedNanos, id + 1);
+            int known = visitNanos.length;
+            visitNanos = Arrays.copyOf(visitNanos, id + 1);
+            Arrays.fill(visitNanos, known, id + 1, UNKNOWN);
         }
     }
 
@@ -232,7 +254,7 @@ public final class Adaptive implements Strategy {
 
     private Decision overdue(WorkerView worker, Job<?> ownHead, Waiting waiting, Workers workers, long nowNanos) {
         if (isOverloaded(waiting, workers, nowNanos)) {
-            return null;
+            return overloadedTurn(worker, ownHead, waiting, workers, nowNanos);
         }
         Job<?> oldest = oldestOverdueElsewhere(worker, waiting, workers, nowNanos);
         // its own overdue head needs no load, but not before an older overdue job: with head starts,
@@ -255,6 +277,25 @@ public final class Adaptive implements Strategy {
         int holders = waiting.holders(oldest.model());  // others hold it only when each is stuck
         return Decision.run(oldest, () -> Reasons.choice(worker, oldest, Reasons.overdue("oldest", oldest, nowNanos, maxWaitNanos)
                 + (holders == 0 ? "" : "; its " + holders + " holder(s) on one job each for longer than max-wait")));
+    }
+
+    // overloaded, the bound cannot hold for every job, but no job may wait for ever behind models
+    // whose queues never empty: a worker that has served its model for longer than max-wait and
+    // TURN_LOADS load times leaves it for the oldest overdue job (time-limited exhaustive service)
+    private Decision overloadedTurn(WorkerView worker, Job<?> ownHead, Waiting waiting, Workers workers, long nowNanos) {
+        int id = worker.id();
+        if (ownHead == null || id >= visitNanos.length || visitNanos[id] == UNKNOWN || nowNanos - visitNanos[id] <= maxWaitNanos) {
+            return null;
+        }
+        Job<?> oldest = oldestOverdueElsewhere(worker, waiting, workers, nowNanos);
+        if (oldest == null || oldest.waitedNanos(nowNanos) <= maxWaitNanos || oldest.effectiveNanos() >= ownHead.effectiveNanos()
+                || nowNanos - visitNanos[id] <= TURN_LOADS * costs.loadNanos(oldest.model())) {
+            return null;
+        }
+        gates[id] = new Gate(oldest.model(), nowNanos);
+        long served = nowNanos - visitNanos[id];
+        return Decision.run(oldest, () -> Reasons.choice(worker, oldest, "overloaded, but " + worker.model() + " has kept this worker "
+                + Reasons.seconds(served) + ", longer than max-wait, while " + Reasons.overdue("this job", oldest, nowNanos, maxWaitNanos)));
     }
 
     // the oldest overdue head of a model no worker holds, or of a held one whose holders are all

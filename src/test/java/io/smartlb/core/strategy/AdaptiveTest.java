@@ -402,6 +402,39 @@ final class AdaptiveTest {
     }
 
     @Test
+    void next_overloaded_aWorkerOnOneModelForMaxWaitAndTenLoads_takesTheOldestOverdueJob() {
+        queue.job("m1", 0);
+        Job<Void> cold = queue.job("m2", 0);
+        for (int m = 3; m <= 16; m++) {
+            queue.job("m" + m, 0);
+        }
+        assertThat(next(idle(0, null), 1).job().model()).isEqualTo("m1");  // loads m1 at 1 s, the earlier submission
+        waiting.remove(waiting.head("m1"));
+        adaptive.observe(new JobCost("m1", true, 5 * S, 5 * S + 100_000_000L));  // a load was measured: 5 s
+        queue.job("m1", 130);
+        // 15 waiting models need 75 s to start on one worker, more than max-wait: overloaded; on m1
+        // for 129 s, more than max-wait (60 s) and ten load times (50 s), it leaves m1 once
+        Decision d = next(idle(0, "m1"), 130);
+        assertThat(d.job()).isEqualTo(cold);
+        assertThat(d.reason()).isEqualTo("switched m1 -> m2: overloaded, but m1 has kept this worker 129.0 s, longer than "
+                + "max-wait, while this job waited 130.0 s > max-wait");
+    }
+
+    @Test
+    void next_overloaded_aWorkerOnItsModelForLessThanMaxWait_keepsIt() {
+        queue.job("m1", 0);
+        for (int m = 2; m <= 16; m++) {
+            queue.job("m" + m, 0);
+        }
+        assertThat(next(idle(0, null), 100).job().model()).isEqualTo("m1");  // loads m1 at 100 s
+        waiting.remove(waiting.head("m1"));
+        adaptive.observe(new JobCost("m1", true, 5 * S, 5 * S + 100_000_000L));
+        Job<Void> own = queue.job("m1", 130);
+        // overloaded, and the other heads waited 130 s; but the worker has been on m1 for only 30 s
+        assertThat(next(idle(0, "m1"), 130).job()).isEqualTo(own);
+    }
+
+    @Test
     void next_overloadPassed_afterMaxWaitOfSmallBacklog_theLeftoverOverdueJobIsServed() {
         Job<Void> leftover = queue.job("m2", 0);
         Job<Void> own = queue.job("m1", 100);
