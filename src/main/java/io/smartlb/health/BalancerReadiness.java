@@ -13,7 +13,9 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness check {@code balancer}: UP while the service takes jobs and at least one worker can run
- * them; DOWN while draining or when every worker is down, so that Kubernetes stops routing to it.
+ * them; DOWN while draining, when every worker is down, or before any worker has passed a health
+ * probe (an upstream that hangs at startup is not seen as up), so that Kubernetes routes nothing
+ * to it then.
  * Its data names each worker's model ({@code worker-0: "m1"}, {@code "none"}, {@code "down"}),
  * the strategy, and how many jobs are queued.
  */
@@ -29,17 +31,19 @@ public class BalancerReadiness implements HealthCheck {
     /** Returns the balancer's readiness, read from a snapshot of the service. */
     @Override
     public HealthCheckResponse call() {
-        return response(service.workers(), service.draining(), service.strategyName(), service.queued());
+        return response(service.workers(), service.draining(), service.seenUp(), service.strategyName(), service.queued());
     }
 
-    static HealthCheckResponse response(List<WorkerSnapshot> workers, boolean draining, String strategy, int queued) {
-        boolean canRun = workers.stream().anyMatch(w -> w.state() != WorkerState.DOWN);
+    static HealthCheckResponse response(List<WorkerSnapshot> workers, boolean draining, boolean seenUp, String strategy,
+                                        int queued) {
+        boolean canRun = seenUp && workers.stream().anyMatch(w -> w.state() != WorkerState.DOWN);
         HealthCheckResponseBuilder builder = HealthCheckResponse.named(NAME)
                 .status(canRun && !draining)
                 .withData("strategy", strategy)
                 .withData("queued", queued)
                 // says why the check is DOWN when the workers look fine
-                .withData("draining", draining);
+                .withData("draining", draining)
+                .withData("probed", seenUp);
         for (WorkerSnapshot worker : workers) {
             builder.withData("worker-" + worker.id(), describe(worker));
         }

@@ -90,6 +90,7 @@ public class BalancerService {
     private Listener listener;
     private String strategyName;
     private Backend backend;
+    private volatile boolean seenUp;  // a worker passed a health probe since startup
 
     /** The share of the heap each byte limit takes when not set: queued data, retained jobs. */
     public static final double DEFAULT_HEAP_SHARE = 0.1;
@@ -129,6 +130,15 @@ public class BalancerService {
         LOG.infof("smartlb started: %d worker%s, strategy %s, backend %s, queue capacity %d jobs and %d bytes",
                 workers, workers == 1 ? "" : "s", describe(config.strategy(), strategy), config.backend(),
                 config.queue().capacity(), queuedData.limit());
+        probeWorkers();  // at once, not a health interval later: readiness waits for a first answer
+    }
+
+    /**
+     * Returns whether a worker has passed a health probe since startup: until one has, nothing
+     * says an upstream can take jobs (a backend without probes passes them at once).
+     */
+    public boolean seenUp() {
+        return seenUp;
     }
 
     // a built-in strategy prints its settings; a custom one that does not gets its configured name
@@ -314,6 +324,7 @@ public class BalancerService {
                 // also while draining: a worker that comes back then serves the queued jobs
                 boolean wasDown = balancer.isDown(id);
                 if (up) {
+                    seenUp = true;
                     balancer.markUp(id);
                 } else {
                     balancer.markDown(id);

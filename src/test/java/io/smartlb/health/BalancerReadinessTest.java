@@ -14,7 +14,7 @@ final class BalancerReadinessTest {
     @Test
     void response_servingWorkers_isUpWithOneEntryPerWorker() {
         HealthCheckResponse response = BalancerReadiness.response(
-                List.of(worker(0, "m1", WorkerState.BUSY), worker(1, null, WorkerState.IDLE)), false, "affinity", 3);
+                List.of(worker(0, "m1", WorkerState.BUSY), worker(1, null, WorkerState.IDLE)), false, true, "affinity", 3);
 
         assertThat(response.getName()).isEqualTo("balancer");
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
@@ -28,7 +28,7 @@ final class BalancerReadinessTest {
     @Test
     void response_draining_isDown() {
         HealthCheckResponse response = BalancerReadiness.response(
-                List.of(worker(0, "m1", WorkerState.IDLE)), true, "fifo", 0);
+                List.of(worker(0, "m1", WorkerState.IDLE)), true, true, "fifo", 0);
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(data(response)).containsEntry("draining", true);
@@ -37,7 +37,7 @@ final class BalancerReadinessTest {
     @Test
     void response_everyWorkerDown_isDown() {
         HealthCheckResponse response = BalancerReadiness.response(
-                List.of(worker(0, null, WorkerState.DOWN), worker(1, null, WorkerState.DOWN)), false, "fifo", 5);
+                List.of(worker(0, null, WorkerState.DOWN), worker(1, null, WorkerState.DOWN)), false, true, "fifo", 5);
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
         assertThat(data(response)).containsEntry("worker-0", "down").containsEntry("worker-1", "down");
@@ -46,10 +46,19 @@ final class BalancerReadinessTest {
     @Test
     void response_oneWorkerDown_isUpAndShowsIt() {
         HealthCheckResponse response = BalancerReadiness.response(
-                List.of(worker(0, "m1", WorkerState.DOWN), worker(1, "m2", WorkerState.IDLE)), false, "fifo", 0);
+                List.of(worker(0, "m1", WorkerState.DOWN), worker(1, "m2", WorkerState.IDLE)), false, true, "fifo", 0);
 
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
         assertThat(data(response)).containsEntry("worker-0", "down").containsEntry("worker-1", "m2");
+    }
+
+    @Test
+    void response_beforeAnyWorkerPassedAProbe_isDownAndSaysSo() {
+        HealthCheckResponse response = BalancerReadiness.response(
+                List.of(worker(0, null, WorkerState.IDLE)), false, false, "adaptive", 0);
+
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        assertThat(data(response)).containsEntry("probed", false).containsEntry("worker-0", "none");
     }
 
     private static WorkerSnapshot worker(int id, String model, WorkerState state) {
