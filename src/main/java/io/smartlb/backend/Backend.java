@@ -35,7 +35,10 @@ public interface Backend {
         throw new UnsupportedOperationException("this backend cannot pass requests through; use balancer.backend=http");
     }
 
-    /** Returns whether {@code worker} can take jobs; backends without health probes say yes. */
+    /**
+     * Returns whether {@code worker} can take jobs; backends without health probes say yes. Readiness
+     * waits for a first yes from some worker; an answer that fails or throws counts as no.
+     */
     default CompletionStage<Boolean> probe(int worker) {
         return CompletableFuture.completedFuture(true);
     }

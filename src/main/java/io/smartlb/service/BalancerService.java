@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -320,7 +322,7 @@ public class BalancerService {
         for (int worker = 0; worker < probeOrder.workers(); worker++) {
             int id = worker;
             long probe = probeOrder.send(id);
-            backend.probe(id).thenAccept(up -> probeOrder.applyIfNewest(id, probe, () -> {
+            answer(id).thenAccept(up -> probeOrder.applyIfNewest(id, probe, () -> {
                 // also while draining: a worker that comes back then serves the queued jobs
                 boolean wasDown = balancer.isDown(id);
                 if (up) {
@@ -331,6 +333,15 @@ public class BalancerService {
                 }
                 reportChange(id, up, wasDown);
             }));
+        }
+    }
+
+    // a probe that throws or fails (a custom backend's) counts as a failed one
+    private CompletionStage<Boolean> answer(int worker) {
+        try {
+            return backend.probe(worker).exceptionally(failure -> false);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(false);
         }
     }
 

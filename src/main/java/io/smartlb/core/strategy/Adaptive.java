@@ -109,12 +109,13 @@ import java.util.Arrays;
  * Overloaded, it drops rule 1 and serves in the order that loses the least capacity (rules 2 to
  * 4): every switch made to honour a bound that cannot hold would cost capacity the backlog needs,
  * so the bound does not turn an overload into FIFO thrashing. It keeps one switch for it, as
- * time-limited exhaustive service does in polling systems: a worker that has served its model for
- * longer than {@code maxWait} (since it loaded it) leaves it, when it is next free, for the oldest
- * overdue job that has really waited past {@code maxWait} and is older than its own head, once it
- * has also served its model for ten times that job's load time (then finishes that model's waiting
- * jobs, gated, as above). Each worker so switches for the bound at most once per {@code maxWait}
- * and at most a tenth of its capacity goes to those loads, and no job waits for ever
+ * time-limited exhaustive service does in polling systems: a worker that has served its model
+ * without a break (since it loaded it, or last went idle) for longer than {@code maxWait} and ten
+ * times the load time of the oldest overdue job (by effective age) leaves it, when it is next free,
+ * for that job if it has really waited past {@code maxWait} and is older than the worker's own
+ * head; it then serves that model as any other. Each worker so makes such a turn at most once per
+ * {@code maxWait} and per ten load times (each costs that load, and the model it left a load back
+ * later), and no job waits for ever
  * behind models whose queues never empty: with rules 2 to 4 alone, 10 cold models arriving at once
  * behind 3 streams that kept 3 workers busy (max-wait 3 s, 1 s loads) waited until the streams
  * ended, 89 s, where the overload held only because nobody served the cold models
@@ -153,7 +154,7 @@ public final class Adaptive implements Strategy {
     // over 274 traces, and 3 the most gain on two-model traces (bench/RESULTS.md)
     private static final int STAY_JOBS = 3;
     // overloaded, a worker leaves its model for an overdue job only after serving it this many load
-    // times (and max-wait): the bound's switches then cost at most a tenth of a worker's capacity
+    // times (and max-wait) without a break: at most one such turn per ten load times of the worker
     private static final int TURN_LOADS = 10;
     private static final int MAX_MODELS_REMEMBERED = 100_000;
     private static final long NOT_CALM = Long.MIN_VALUE;
@@ -168,7 +169,8 @@ public final class Adaptive implements Strategy {
     private Gate[] gates = new Gate[0];
     // by worker id, when this strategy last gave that worker a job: when a busy one's job started
     private long[] startedNanos = new long[0];
-    // by worker id, when it began serving the model it holds (its last load)
+    // by worker id, since when it has served the model it holds without a break (since its last
+    // load, or since it last went idle), or UNKNOWN
     private long[] visitNanos = new long[0];
 
     public Adaptive() {
@@ -195,14 +197,17 @@ public final class Adaptive implements Strategy {
     @Override
     public Decision next(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
         if (waiting.size() == 0) {
+            endVisit(worker);
             return Decision.nothingWaits();
         }
         Decision decision = choose(worker, waiting, workers, nowNanos);
-        if (!decision.isIdle()) {
+        if (decision.isIdle()) {
+            endVisit(worker);
+        } else {
             knowWorker(worker.id());
             startedNanos[worker.id()] = nowNanos;
             if (!worker.holds(decision.job().model()) || visitNanos[worker.id()] == UNKNOWN) {
-                visitNanos[worker.id()] = nowNanos;  // a load, or the first time this worker is seen
+                visitNanos[worker.id()] = nowNanos;  // a load, or its model's jobs again after a pause
             }
         }
         return decision;
@@ -221,6 +226,13 @@ public final class Adaptive implements Strategy {
             return Decision.run(ownHead, () -> "kept " + own + ": " + count + " waiting");
         }
         return nextModel(worker, waiting, workers, nowNanos);
+    }
+
+    // a worker left idle has served its model without a break only until now
+    private void endVisit(WorkerView worker) {
+        if (worker.id() < visitNanos.length) {
+            visitNanos[worker.id()] = UNKNOWN;
+        }
     }
 
     // per-worker state is kept in arrays indexed by worker id, grown as ids come
@@ -280,8 +292,10 @@ public final class Adaptive implements Strategy {
     }
 
     // overloaded, the bound cannot hold for every job, but no job may wait for ever behind models
-    // whose queues never empty: a worker that has served its model for longer than max-wait and
-    // TURN_LOADS load times leaves it for the oldest overdue job (time-limited exhaustive service)
+    // whose queues never empty: a worker that has served its model without a break for longer than
+    // max-wait and TURN_LOADS load times leaves it for the oldest overdue job (by effective age, as
+    // the bound orders them) if that job has really waited past max-wait and is older than its own
+    // head (time-limited exhaustive service)
     private Decision overloadedTurn(WorkerView worker, Job<?> ownHead, Waiting waiting, Workers workers, long nowNanos) {
         int id = worker.id();
         if (ownHead == null || id >= visitNanos.length || visitNanos[id] == UNKNOWN || nowNanos - visitNanos[id] <= maxWaitNanos) {

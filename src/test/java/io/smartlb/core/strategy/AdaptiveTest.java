@@ -434,6 +434,51 @@ final class AdaptiveTest {
         assertThat(next(idle(0, "m1"), 130).job()).isEqualTo(own);
     }
 
+    // overloaded (15 waiting models need 15 x 5 s to start, over max-wait 60 s): worker 0 loaded m1 at
+    // 1 s; m2 to m16 waited since 0
+    private void overloadedSinceZero_workerOnM1From(long loadedAt) {
+        queue.job("m1", 0);
+        for (int m = 2; m <= 16; m++) {
+            queue.job("m" + m, 0);
+        }
+        assertThat(next(idle(0, null), loadedAt).job().model()).isEqualTo("m1");
+        waiting.remove(waiting.head("m1"));
+        adaptive.observe(new JobCost("m1", true, 5 * S, 5 * S + 100_000_000L));
+    }
+
+    @Test
+    void next_overloaded_onItsModelForMaxWaitButNotTenLoadTimes_keepsIt() {
+        overloadedSinceZero_workerOnM1From(1);
+        adaptive.observe(new JobCost("m2", true, 10 * S, 10 * S + 100_000_000L));  // m2 loads in 10 s on average now
+        Job<Void> own = queue.job("m1", 70);
+        // 69 s on m1: over max-wait (60 s) but under ten of m2's load times (about 75 s)
+        assertThat(next(idle(0, "m1"), 70).job()).isEqualTo(own);
+    }
+
+    @Test
+    void next_overloaded_onItsModelAfterAPause_countsFromTheEndOfThePause() {
+        overloadedSinceZero_workerOnM1From(1);
+        // at 50 s the worker, still on m1, is asked while nothing waits (another dispatcher's view): idle
+        assertThat(adaptive.next(idle(0, "m1"), new WaitingJobs<>(), queue.workers(idle(0, "m1")), 50 * S).isIdle()).isTrue();
+        Job<Void> own = queue.job("m1", 130);
+        // 129 s since its load, but it served m1 without a break only from 130 s: it keeps m1
+        assertThat(next(idle(0, "m1"), 130).job()).isEqualTo(own);
+    }
+
+    @Test
+    void next_overloaded_anOverdueJobOnlyByItsHeadStart_makesNoTurn() {
+        queue.job("m1", 0);
+        for (int m = 3; m <= 16; m++) {
+            queue.job("m" + m, 100);  // 14 models that waited 30 s: overloaded by the work, not overdue
+        }
+        queue.job("m2", 125, 100);  // overdue by its 100 s head start alone, and the oldest by effective age
+        assertThat(next(idle(0, null), 1).job().model()).isEqualTo("m1");
+        waiting.remove(waiting.head("m1"));
+        adaptive.observe(new JobCost("m1", true, 5 * S, 5 * S + 100_000_000L));
+        Job<Void> own = queue.job("m1", 130);
+        assertThat(next(idle(0, "m1"), 130).job()).isEqualTo(own);
+    }
+
     @Test
     void next_overloadPassed_afterMaxWaitOfSmallBacklog_theLeftoverOverdueJobIsServed() {
         Job<Void> leftover = queue.job("m2", 0);
