@@ -132,7 +132,9 @@ public class BalancerService {
         LOG.infof("smartlb started: %d worker%s, strategy %s, backend %s, queue capacity %d jobs and %d bytes",
                 workers, workers == 1 ? "" : "s", describe(config.strategy(), strategy), config.backend(),
                 config.queue().capacity(), queuedData.limit());
-        probeWorkers();  // at once, not a health interval later: readiness waits for a first answer
+        // now: readiness waits for a first answer, and the scheduled probes start only once
+        // Housekeeping resumes the scheduler
+        probeWorkers();
     }
 
     /**
