@@ -4,7 +4,8 @@
 # an overloaded and a saturated system), then 24 drawn at random, then two sets of 40 drawn over
 # wider ranges, then 40 more drawn last, then 40 drawn after the arrival-rate join rule was chosen,
 # then 40 drawn after gated service under the bound was chosen, then 40 drawn after lone jobs were
-# shared before any load is measured.
+# shared before any load is measured, then 40 drawn after a worker stays on its own stream, then
+# 40 drawn after a margin on the stability test of the join rule was tried.
 # Prints one row per trace and a summary per set; see bench/CompareStrategies.java.
 #
 #   ./mvnw -B package -DskipTests && bench/adaptive-variants.sh
@@ -386,4 +387,51 @@ gen late-37-w8          8 --jobs 10000 --models 2000 --seed 1337 --rate 12.8 --z
 gen late-38-w6          6 --jobs 10000 --models 10 --seed 1338 --rate 0 --zipf 0.5 --load-ms 200 --process-ms 5
 gen late-39-w3          3 --jobs 2000 --models 100 --seed 1339 --rate 240 --zipf 1.2 --load-ms 200 --process-ms 5
 echo "== 40 late traces (drawn after a worker stays on its stream rather than join one that keeps up, run once)"
+java -cp "$CP" bench/CompareStrategies.java "${ARGS[@]}"
+
+# 40 more (probe-*), drawn with bench/DrawVariants.java (java.util.Random(2031), seeds 1400 + i) after
+# a margin on the join rule's stability test was tried on the sets above (1, 1.25, 1.5, 2, 3), and
+# run once with 1, 1.5 and 2 before 1.5 was chosen.
+ARGS=()
+gen probe-00-w12       12 --jobs 2000 --models 100 --seed 1400 --rate 24 --zipf 0.8 --load-ms 1000 --process-ms 100
+gen probe-01-w3         3 --jobs 10000 --models 10 --seed 1401 --rate 360 --zipf 0.8 --load-ms 1000 --process-ms 5 --priority-share 0.2 --priority-s 5
+gen probe-02-w8         8 --jobs 20000 --models 20 --seed 1402 --rate 1280 --zipf 1 --load-ms 10000 --process-ms 5 --priority-share 0.05 --priority-s 5
+gen probe-03-w4         4 --jobs 10000 --models 20 --seed 1403 --rate 320 --zipf 0 --load-ms 1000 --process-ms 5
+gen probe-04-w6         6 --jobs 10000 --models 10 --seed 1404 --rate 0 --zipf 0 --load-ms 3000 --process-ms 500 --priority-share 0.5 --priority-s 120
+gen probe-05-w4         4 --jobs 2000 --models 500 --seed 1405 --rate 38 --zipf 1 --load-ms 3000 --process-ms 100
+gen probe-06-w6         6 --jobs 10000 --models 2000 --seed 1406 --rate 36 --zipf 0 --load-ms 500 --process-ms 100
+gen probe-07-w2         2 --jobs 2000 --models 500 --seed 1407 --rate 3.8 --zipf 0.5 --load-ms 10000 --process-ms 500
+gen probe-08-w8         8 --jobs 10000 --models 2000 --seed 1408 --rate 64 --zipf 1.5 --load-ms 200 --process-ms 100
+gen probe-09-w6         6 --jobs 10000 --models 500 --seed 1409 --rate 57 --zipf 0.8 --load-ms 3000 --process-ms 100
+gen probe-10-w3         3 --jobs 10000 --models 20 --seed 1410 --rate 18 --zipf 1.5 --load-ms 200 --process-ms 100
+gen probe-11-w4         4 --jobs 20000 --models 100 --seed 1411 --rate 0 --zipf 0.5 --load-ms 500 --process-ms 20 --priority-share 0.05 --priority-s 120
+gen probe-12-w4         4 --jobs 2000 --models 500 --seed 1412 --rate 3.2 --zipf 0.8 --load-ms 10000 --process-ms 500
+gen probe-13-w8         8 --jobs 10000 --models 20 --seed 1413 --rate 9.6 --zipf 1 --load-ms 500 --process-ms 500 --priority-share 0.05 --priority-s 30
+gen probe-14-w8         8 --jobs 10000 --models 100 --seed 1414 --rate 1520 --zipf 1.5 --load-ms 10000 --process-ms 5
+gen probe-15-w2         2 --jobs 10000 --models 2000 --seed 1415 --rate 320 --zipf 0 --load-ms 500 --process-ms 5
+gen probe-16-w12       12 --jobs 10000 --models 20 --seed 1416 --rate 1920 --zipf 1.5 --load-ms 500 --process-ms 5
+gen probe-17-w8         8 --jobs 2000 --models 2000 --seed 1417 --rate 48 --zipf 0.5 --load-ms 3000 --process-ms 100
+gen probe-18-w12       12 --jobs 10000 --models 2000 --seed 1418 --rate 2280 --zipf 1.5 --load-ms 1000 --process-ms 5
+gen probe-19-w3         3 --jobs 10000 --models 2000 --seed 1419 --rate 240 --zipf 0.8 --load-ms 500 --process-ms 5
+gen probe-20-w12       12 --jobs 2000 --models 2000 --seed 1420 --rate 114 --zipf 0.5 --load-ms 1000 --process-ms 100 --priority-share 0.5 --priority-s 120
+gen probe-21-w8         8 --jobs 2000 --models 500 --seed 1421 --rate 0 --zipf 0 --load-ms 1000 --process-ms 5
+gen probe-22-w4         4 --jobs 20000 --models 100 --seed 1422 --rate 6.4 --zipf 1.2 --load-ms 10000 --process-ms 500 --priority-share 0.5 --priority-s 120
+gen probe-23-w6         6 --jobs 20000 --models 500 --seed 1423 --rate 180 --zipf 0.5 --load-ms 200 --process-ms 20 --priority-share 0.5 --priority-s 30
+gen probe-24-w8         8 --jobs 10000 --models 100 --seed 1424 --rate 16 --zipf 0.8 --load-ms 3000 --process-ms 100 --priority-share 0.2 --priority-s 5
+gen probe-25-w8         8 --jobs 2000 --models 2000 --seed 1425 --rate 1520 --zipf 0 --load-ms 3000 --process-ms 5
+gen probe-26-w6         6 --jobs 10000 --models 500 --seed 1426 --rate 0 --zipf 1.5 --load-ms 3000 --process-ms 5
+gen probe-27-w3         3 --jobs 10000 --models 20 --seed 1427 --rate 28.5 --zipf 0.5 --load-ms 3000 --process-ms 100
+gen probe-28-w3         3 --jobs 2000 --models 10 --seed 1428 --rate 24 --zipf 1.5 --load-ms 1000 --process-ms 100 --priority-share 0.5 --priority-s 5
+gen probe-29-w12       12 --jobs 10000 --models 100 --seed 1429 --rate 0 --zipf 0.5 --load-ms 1000 --process-ms 5
+gen probe-30-w3         3 --jobs 2000 --models 10 --seed 1430 --rate 90 --zipf 1.2 --load-ms 500 --process-ms 20
+gen probe-31-w3         3 --jobs 2000 --models 500 --seed 1431 --rate 60 --zipf 1.5 --load-ms 500 --process-ms 20
+gen probe-32-w3         3 --jobs 20000 --models 20 --seed 1432 --rate 18 --zipf 1 --load-ms 200 --process-ms 100
+gen probe-33-w3         3 --jobs 2000 --models 500 --seed 1433 --rate 2.4 --zipf 1.5 --load-ms 200 --process-ms 500
+gen probe-34-w8         8 --jobs 20000 --models 100 --seed 1434 --rate 32 --zipf 1.5 --load-ms 500 --process-ms 100
+gen probe-35-w4         4 --jobs 10000 --models 20 --seed 1435 --rate 120 --zipf 0.8 --load-ms 500 --process-ms 20
+gen probe-36-w8         8 --jobs 2000 --models 20 --seed 1436 --rate 6.4 --zipf 0 --load-ms 1000 --process-ms 500
+gen probe-37-w2         2 --jobs 10000 --models 500 --seed 1437 --rate 3.8 --zipf 0 --load-ms 500 --process-ms 500 --priority-share 0.2 --priority-s 30
+gen probe-38-w12       12 --jobs 20000 --models 10 --seed 1438 --rate 960 --zipf 0 --load-ms 500 --process-ms 5
+gen probe-39-w2         2 --jobs 2000 --models 2000 --seed 1439 --rate 80 --zipf 1.5 --load-ms 200 --process-ms 5
+echo "== 40 probe traces (drawn after a margin on the stability test was tried, run once with 1, 1.5 and 2)"
 java -cp "$CP" bench/CompareStrategies.java "${ARGS[@]}"

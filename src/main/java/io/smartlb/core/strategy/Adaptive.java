@@ -59,13 +59,16 @@ import java.util.Arrays;
  *       rather than leave it to a load by someone else; with as many workers as models, joining
  *       sent workers from model to model behind each other, bench/RESULTS.md), or
  *       when its jobs arrive faster than its h holders can serve them, arrival rate x job time &gt;
- *       h, and its head is older than the oldest head of the models no worker holds (the oldest
+ *       1.5 h, and its head is older than the oldest head of the models no worker holds (the oldest
  *       such model, among the first eight held heads older than that head). The first condition is
- *       the stability condition of a queue with h servers: below it the holders catch up on their
- *       own and one more load would only take capacity from the other models; above it the model's
- *       backlog grows without bound (exactly h counts as keeping up). The second keeps the cycle's
- *       order: no older job is passed over. The rate is learned from the gaps between the model's
- *       recent arrivals ({@link CostModel}). Joining once its head had waited a fixed number of
+ *       the stability condition of a queue with h servers, with a margin for a learned rate: below
+ *       h the holders catch up on their own and one more load would only take capacity from the
+ *       other models; above it the model's backlog grows without bound. The rate is learned from
+ *       the gaps between the model's recent arrivals ({@link CostModel}), about eight of them, and
+ *       1.5 is about two standard errors of that mean for Poisson arrivals: with h itself, a
+ *       stream at 64 % of one worker passed now and then, and each pass cost a load. A
+ *       stream between h and 1.5 h is joined as other streams are, when nothing else waits. The second condition keeps
+ *       the cycle's order: no older job is passed over. Joining once its head had waited a fixed number of
  *       load times longer than the oldest unheld head, the rule this one replaced, joined too late
  *       when a hot model needed two workers and too early when one kept up (bench/RESULTS.md). A
  *       lone job (the only one since its model's queue was last empty) counts as a stream when its
@@ -156,6 +159,13 @@ public final class Adaptive implements Strategy {
     // overloaded, a worker leaves its model for an overdue job only after serving it this many load
     // times (and max-wait) without a break: at most one such turn per ten load times of the worker
     private static final int TURN_LOADS = 10;
+    // a stream outpaces its h holders once its learned arrival rate x job time exceeds this many
+    // times h: the rate is a mean over about eight gaps (CostModel), whose standard error for
+    // Poisson arrivals is about a quarter of it (sqrt(w / (2 - w)) for weight w = 1/8), so 1.5 is
+    // two of them. With 1, a stream at 64 % of one worker passed now and then (blind-04: 8 joins,
+    // mean wait 19 % above the seed's); 1, 1.25, 1.5, 2 and 3 gave 60, 62, 58, 59 and 66 misses
+    // over 320 traces, and 1, 1.5 and 2 gave 10, 7 and 11 over 40 drawn after (bench/RESULTS.md)
+    private static final double OUTPACE_MARGIN = 1.5;
     private static final int MAX_MODELS_REMEMBERED = 100_000;
     private static final long NOT_CALM = Long.MIN_VALUE;
     private static final long UNKNOWN = Long.MIN_VALUE;
@@ -515,10 +525,10 @@ public final class Adaptive implements Strategy {
         return costs.loadNanos(model) <= LONE_JOB_LOADS * costs.processNanos(model);
     }
 
-    // arrival rate x job time > holders: more work arrives than its holders can do
+    // arrival rate x job time > OUTPACE_MARGIN x holders: more work arrives than its holders can do
     private boolean outpacesHolders(WaitingModel held, long nowNanos) {
         String model = held.model();
-        return costs.arrivalsPerNano(model, nowNanos) * costs.processNanos(model) > held.holders();
+        return costs.arrivalsPerNano(model, nowNanos) * costs.processNanos(model) > OUTPACE_MARGIN * held.holders();
     }
 
     private Decision join(WorkerView worker, WaitingModel held, WaitingModel unheld, long nowNanos) {

@@ -150,6 +150,17 @@ final class AdaptiveTest {
     }
 
     @Test
+    void next_heldStreamWithinTheLearnedRatesError_isLeftToItsHolder_whileAYoungerUnheldModelWaits() {
+        jobTakes("m2", 1_250);
+        arrive("m2", 0);
+        for (int t = 1; t <= 10; t++) {
+            arrive("m2", t);  // 1.25 s of work a second: past one holder, not past 1.5 of them
+        }
+        Job<Void> unheld = queue.job("m3", 5);
+        assertThat(next(idle(0, "m1"), 10, busy(1, "m2")).job()).isEqualTo(unheld);
+    }
+
+    @Test
     void next_heldStreamItsHoldersKeepUpWith_isLeftToThem_howeverOldItsHead() {
         jobTakes("m2", 1_500);
         arrive("m2", 0);
