@@ -4,7 +4,6 @@ import io.smallrye.common.annotation.Identifier;
 import io.smartlb.backend.Backend;
 import io.smartlb.backend.HttpBackend;
 import io.smartlb.backend.SimulatedBackend;
-import io.smartlb.core.DurationText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
@@ -41,16 +40,9 @@ class BuiltInBackends {
         if (!http.healthPath().startsWith("/")) {
             throw new InvalidConfigException("balancer.http.health-path", "must start with /: '" + http.healthPath() + "'");
         }
+        // ConfigChecks has checked the timeouts and the size
         Duration timeout = http.timeout();
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new InvalidConfigException("balancer.http.timeout", DurationText.of(timeout) + " must be > 0, e.g. 60s");
-        }
-        // ConfigChecks has checked the size
-        Duration probeTimeout = http.healthTimeout();
-        if (probeTimeout.isNegative() || probeTimeout.isZero()) {
-            throw new InvalidConfigException("balancer.http.health-timeout", DurationText.of(probeTimeout) + " must be > 0, e.g. 5s");
-        }
-        return new HttpBackend(upstreams, http.path(), http.modelHeader(), timeout, http.healthPath(), probeTimeout,
+        return new HttpBackend(upstreams, http.path(), http.modelHeader(), timeout, http.healthPath(), http.healthTimeout(),
                 HttpBackend.newClient(timeout), http.maxResponseSize().asLongValue());
     }
 

@@ -29,12 +29,12 @@ final class ConfigChecks {
                 config.strategies().affinity().sharedModelPenalty());
         nonNegative("balancer.strategies.exclusive-affinity.switch-penalty",
                 config.strategies().exclusiveAffinity().switchPenalty());
-        positive("balancer.strategies.adaptive.max-wait", config.strategies().adaptive().maxWait());
+        positive("balancer.strategies.adaptive.max-wait", config.strategies().adaptive().maxWait(), "5m");
         nonNegative("balancer.strategies.adaptive.default-load-time", config.strategies().adaptive().defaultLoadTime());
         nonNegative("balancer.strategies.adaptive.default-process-time",
                 config.strategies().adaptive().defaultProcessTime());
         nonNegative("balancer.queue.max-wait", config.queue().maxWait());
-        positive("balancer.jobs.retention", config.jobs().retention());
+        positive("balancer.jobs.retention", config.jobs().retention(), "5m");
         nonNegative("balancer.simulated.load-time", config.simulated().loadTime());
         nonNegative("balancer.simulated.process-time", config.simulated().processTime());
         nonNegative("balancer.shutdown.drain-timeout", config.shutdown().drainTimeout());
@@ -43,7 +43,9 @@ final class ConfigChecks {
         positive("balancer.http.max-response-size", config.http().maxResponseSize());
         atLeastOneSecond("balancer.housekeeping-interval", config.housekeepingInterval());
         atLeastOneSecond("balancer.http.health-interval", config.http().healthInterval());
-        fitsNanos("balancer.http.timeout", config.http().timeout());
+        // checked whatever the backend, so a bad value shows before someone switches to http
+        positive("balancer.http.timeout", config.http().timeout(), "60s");
+        positive("balancer.http.health-timeout", config.http().healthTimeout(), "5s");
     }
 
     private static void between(String key, int value, int min, int max) {
@@ -84,10 +86,10 @@ final class ConfigChecks {
         }
     }
 
-    private static void positive(String key, Duration value) {
+    private static void positive(String key, Duration value, String example) {
         fitsNanos(key, value);
         if (value.isNegative() || value.isZero()) {
-            throw new InvalidConfigException(key, DurationText.of(value) + " must be > 0, e.g. 5m");
+            throw new InvalidConfigException(key, DurationText.of(value) + " must be > 0, e.g. " + example);
         }
     }
 }

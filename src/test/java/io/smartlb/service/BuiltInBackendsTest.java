@@ -29,7 +29,6 @@ final class BuiltInBackendsTest {
         "balancer.http.health-path  | /health/{model} | braces are not allowed",
         "balancer.http.upstreams    | http://127.0.0.1:99999 | port 99999 is over 65535",
         "balancer.http.upstreams    | http://127.0.0.1:18091?x=1 | has a query or fragment",
-        "balancer.http.health-timeout | 0s           | must be > 0",
     })
     void http_badSetting_failsStartupNamingTheKey(String key, String value, String problem) {
         BalancerConfig config = TestConfigs.config(http(key, value));

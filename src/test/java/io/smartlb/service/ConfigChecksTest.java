@@ -79,7 +79,9 @@ final class ConfigChecksTest {
         "balancer.jobs.retention",
         "balancer.simulated.load-time",
         "balancer.simulated.process-time",
-        "balancer.shutdown.drain-timeout"})
+        "balancer.shutdown.drain-timeout",
+        "balancer.http.timeout",
+        "balancer.http.health-timeout"})
     void check_negativeDuration_failsNamingTheKey(String key) {
         BalancerConfig config = config(Map.of(key, "-1s"));
 
@@ -122,6 +124,16 @@ final class ConfigChecksTest {
         assertThatThrownBy(() -> config(Map.of("balancer.metrics.model-tag", value)))
                 .hasMessageContaining("balancer.metrics.model-tag")
                 .hasMessageContaining("must be true or false");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"balancer.http.timeout, 60s", "balancer.http.health-timeout, 5s"})
+    void check_zeroHttpTimeout_failsNamingTheKey_whateverTheBackend(String key, String example) {
+        BalancerConfig config = config(Map.of(key, "0s"));  // the simulated backend, the default
+
+        assertThatThrownBy(() -> ConfigChecks.check(config))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage(key + ": 0s must be > 0, e.g. " + example);
     }
 
     @Test
