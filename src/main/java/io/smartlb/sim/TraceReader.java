@@ -18,8 +18,8 @@ import java.nio.file.Path;
 /**
  * Reads trace CSV files ({@code arrival_ms,model,load_ms,process_ms,priority}, header first) and
  * checks every row: five columns, non-negative integer times, arrivals in non-decreasing order, a
- * non-empty model without spaces around it and a finite priority. An error names the file and line, as in
- * {@code burst.csv:17: load_ms is not a non-negative integer: 'x'}.
+ * non-empty model without spaces around it or a leading quote, and a finite priority. An error
+ * names the file and line, as in {@code burst.csv:17: load_ms is not a non-negative integer: 'x'}.
  *
  * <p>Parses by hand (no split, no regex) so that a million rows read in well under a second.
  */
@@ -179,6 +179,10 @@ public final class TraceReader {
             }
             if (Character.isWhitespace(model.charAt(0)) || Character.isWhitespace(model.charAt(model.length() - 1))) {
                 throw error(number, "model has spaces around it, which would make it another model: " + quote(model));
+            }
+            if (model.charAt(0) == '"') {
+                throw error(number, "model starts with a quote; trace fields are not quoted, so it would be another model: "
+                        + quote(model));
             }
             load = millis(line, commas[1] + 1, commas[2], "load_ms", number);
             process = millis(line, commas[2] + 1, commas[3], "process_ms", number);

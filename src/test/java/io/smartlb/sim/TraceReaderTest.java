@@ -63,6 +63,7 @@ final class TraceReaderTest {
         "0,,5,1,0          | inline.csv:3: model is empty or blank",
         "'0, m1,5,1,0'     | inline.csv:3: model has spaces around it, which would make it another model: ' m1'",
         "'0,m1\t,5,1,0'    | inline.csv:3: model has spaces around it, which would make it another model: 'm1\\u0009'",
+        "'0,\"m1\",5,1,0'  | inline.csv:3: model starts with a quote; trace fields are not quoted, so it would be another model: '\"m1\"'",
         "0,m1,5,1          | inline.csv:3: expected 5 columns, found 4: '0,m1,5,1'",
         "0,m1,5,1,0,9      | inline.csv:3: expected 5 columns, found more: '0,m1,5,1,0,9'",
         "0,m1,5,1,NaN      | inline.csv:3: priority is not a number: 'NaN'",
