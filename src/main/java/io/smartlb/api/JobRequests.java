@@ -8,6 +8,7 @@ final class JobRequests {
 
     static final int MAX_IDEMPOTENCY_KEY = 200;
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}");
+    private static final String MODEL_RULE = "1-128 chars of [A-Za-z0-9._:/-], starting with a letter or digit";
 
     private JobRequests() {
     }
@@ -17,11 +18,10 @@ final class JobRequests {
             throw ApiProblem.badRequest("body", "a JSON object with a 'model' is required");
         }
         if (request.model() == null || request.model().isEmpty()) {
-            throw ApiProblem.badRequest("model", "is required");
+            throw ApiProblem.badRequest("model", "is required: " + MODEL_RULE);
         }
         if (!MODEL.matcher(request.model()).matches()) {
-            throw ApiProblem.badRequest("model",
-                    "must be 1-128 chars of [A-Za-z0-9._:/-], starting with a letter or digit");
+            throw ApiProblem.badRequest("model", "must be " + MODEL_RULE);
         }
         if (request.priority() != null
                 && (!Double.isFinite(request.priority()) || Math.abs(request.priority()) > Job.MAX_PRIORITY)) {
