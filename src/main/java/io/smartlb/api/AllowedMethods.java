@@ -33,4 +33,9 @@ final class AllowedMethods {
         }
         return Optional.empty();
     }
+
+    /** Returns the {@code Allow} header for a path accepting {@code methods}: every API path also answers OPTIONS. */
+    static String withOptions(String methods) {
+        return methods + ", OPTIONS";
+    }
 }

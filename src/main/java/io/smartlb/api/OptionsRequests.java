@@ -19,6 +19,6 @@ public class OptionsRequests {
             return Optional.empty();
         }
         return AllowedMethods.forPath(request.getUriInfo().getPath())
-                .map(methods -> Response.ok().header("Allow", methods + ", OPTIONS").build());
+                .map(methods -> Response.ok().header("Allow", AllowedMethods.withOptions(methods)).build());
     }
 }

@@ -112,10 +112,12 @@ public class ProblemMappers {
             return invalidJson(json);
         }
         String allow = original == null ? null : original.getHeaderString("Allow");
+        String methods = allow;  // what the detail tells the client to use
         if (allow == null && status == 405) {
-            allow = AllowedMethods.forPath(uri.getPath()).orElse(null);
+            methods = AllowedMethods.forPath(uri.getPath()).orElse(null);
+            allow = methods == null ? null : AllowedMethods.withOptions(methods);  // as OPTIONS answers
         }
-        Response.ResponseBuilder problem = Problems.problem(status, detail(status, e, request.getMethod(), uri.getPath(), allow), Map.of());
+        Response.ResponseBuilder problem = Problems.problem(status, detail(status, e, request.getMethod(), uri.getPath(), methods), Map.of());
         if (allow != null) {
             problem.header("Allow", allow);
         }

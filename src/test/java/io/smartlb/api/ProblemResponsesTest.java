@@ -298,7 +298,7 @@ class ProblemResponsesTest {
         Response response = given().contentType(ContentType.JSON).body("{\"model\": \"m1\"}").when().put("/jobs");
 
         JsonPath problem = assertProblem(response, 405);
-        assertThat(response.header("Allow")).isEqualTo("POST");
+        assertThat(response.header("Allow")).isEqualTo("POST, OPTIONS");  // as OPTIONS /jobs answers
         assertThat(problem.getString("detail")).isEqualTo("PUT is not allowed on /jobs; use POST");
     }
 
@@ -321,7 +321,7 @@ class ProblemResponsesTest {
         Response response = given().contentType(ContentType.JSON).body("{}").when().post("/workers");
 
         assertProblem(response, 405);
-        assertThat(response.header("Allow")).isEqualTo("GET, HEAD");
+        assertThat(response.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
     }
 
     @Test
