@@ -589,7 +589,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         /**
          * Returns a started balancer, once every worker loop runs.
          *
-         * @throws IllegalStateException when no strategy was set, when {@link #maxWait} is set
+         * @throws IllegalStateException when no strategy or executor was set, when {@link #maxWait} is set
          *     without expiry, or when the executor has not started every loop within the
          *     start timeout (the balancer is then shut down)
          * @throws RejectedExecutionException when the executor refuses a loop
@@ -597,12 +597,15 @@ public final class Balancer<D, R> implements AutoCloseable {
          */
         public Balancer<D, R> build() {
             if (strategy == null) {
-                throw new IllegalStateException("no strategy: set one with strategy(...), e.g. strategy(new Adaptive())");
+                throw new IllegalStateException("no strategy: set one with strategy(...), e.g. strategy(new Affinity())");
+            }
+            if (executor == null) {
+                throw new IllegalStateException("no executor: set one that runs every worker loop at once with executor(...),"
+                        + " e.g. executor(Executors.newFixedThreadPool(" + workers + "))");
             }
             if (!expiry && !maxWait.isZero()) {
                 throw new IllegalStateException("maxWait(" + DurationText.of(maxWait) + ") needs expiry(true)");
             }
-            Objects.requireNonNull(executor, "executor");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(listener, "listener");
             Balancer<D, R> balancer = new Balancer<>(this);

@@ -523,7 +523,11 @@ final class BalancerTest {
     void builder_misconfigured_saysWhatToSet() {
         assertThatThrownBy(() -> Balancer.<String, String>builder(this::work).executor(executor).build())
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("no strategy: set one with strategy(...), e.g. strategy(new Adaptive())");
+                .hasMessage("no strategy: set one with strategy(...), e.g. strategy(new Affinity())");
+        assertThatThrownBy(() -> Balancer.<String, String>builder(this::work).workers(3).strategy(new Fifo()).build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no executor: set one that runs every worker loop at once with executor(...),"
+                        + " e.g. executor(Executors.newFixedThreadPool(3))");
         assertThatThrownBy(() -> Balancer.<String, String>builder(this::work).strategy(new Fifo()).executor(executor)
                 .expiry(false).maxWait(Duration.ofSeconds(1)).build())
                 .isInstanceOf(IllegalStateException.class)
