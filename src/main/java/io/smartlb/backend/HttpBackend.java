@@ -37,8 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>A refused connection (or one not accepted within half the timeout) means the job never reached the
  * upstream, and one that breaks before any answer that it may have but gave no answer: both are
  * reported as {@link NotDeliveredException}, so the balancer takes the upstream out of service and
- * runs the job elsewhere (the second kind once, see there). A non-2xx answer, an answer broken off once its status came (the upstream
- * had the job: sending it again could run it twice), an answer not complete within the timeout, or
+ * runs the job elsewhere (the second kind once, see there). A non-2xx answer, an answer broken off once any of it came, even
+ * inside its status line (the upstream had the job: sending it again could run it twice), an answer not complete within the timeout, or
  * one longer than {@code maxResponseBytes}, or one that is not HTTP at all (a bad status line: the
  * upstream had the job) fails the job with an {@link UpstreamException}.
  */
@@ -201,11 +201,24 @@ public final class HttpBackend implements Backend {
             return new UpstreamException("upstream " + request.uri() + " broke off its answer (status " + status
                     + "): " + cause.getMessage(), status);
         }
+        if (cause instanceof IOException && answerBegan(cause)) {
+            // bytes of an answer came before its head was complete: it had the job too
+            return new UpstreamException("upstream " + request.uri() + " broke off its answer before its head was complete: "
+                    + cause.getMessage(), 0);
+        }
         if (cause instanceof IOException) {
             // the connection broke before any answer came: the request can be sent elsewhere
             return new NotDeliveredException("upstream " + request.uri() + " closed the connection: " + cause.getMessage(), cause);
         }
         return new UpstreamException("upstream " + request.uri() + " failed: " + cause, 0);
+    }
+
+    // the JDK's HTTP/1.1 parser names its state when a connection ends inside an answer's head
+    // ("parsing HTTP/1.1 status line, receiving [HTTP/1.1 2], parser state [STATUS_LINE]"), and
+    // says "HTTP/1.1 header parser received no bytes" when none came (JDK 17 and 25 alike)
+    private static boolean answerBegan(Throwable cause) {
+        String message = cause.getMessage();
+        return message != null && message.contains("parser state [");
     }
 
     private UpstreamException timedOut(HttpRequest request, int status) {

@@ -2,6 +2,7 @@ package io.smartlb.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +34,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The http backend against real HTTP model servers on 127.0.0.1, through the core runtime. */
 final class HttpBackendTest {
@@ -225,23 +228,43 @@ final class HttpBackendTest {
 
     @Test
     void run_answerThatIsNotHttp_failsTheJob_withoutSendingItAgain() throws Exception {
-        try (ServerSocket broken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+        assertThat(failureOfAnUpstreamAnswering("HELLO THERE\r\n\r\n"))
+                .isInstanceOf(UpstreamException.class)
+                .hasMessageContaining("answered something that is not HTTP").hasMessageContaining("HELLO THERE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP/1.1 200 OK\r\n", "HTTP/1.1 2", "{\"ok\":true}", "HTTP/1.1 200 OK\r\nContent-Type: applic"})
+    void run_answerBrokenOffInItsHead_failsTheJob_asTheUpstreamHadIt(String answer) throws Exception {
+        assertThat(failureOfAnUpstreamAnswering(answer))
+                .isInstanceOf(UpstreamException.class)
+                .hasMessageContaining("broke off its answer before its head was complete");
+    }
+
+    @Test
+    void run_connectionClosedBeforeAnyAnswer_isNotDelivered_thoughItMayHaveReachedTheUpstream() throws Exception {
+        assertThat(failureOfAnUpstreamAnswering(""))
+                .isInstanceOfSatisfying(NotDeliveredException.class, e -> assertThat(e.mayHaveReached()).isTrue())
+                .hasMessageContaining("closed the connection");
+    }
+
+    // runs one job against an upstream that reads the request, writes answer and closes the connection
+    private static Throwable failureOfAnUpstreamAnswering(String answer) throws Exception {
+        try (ServerSocket raw = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread answering = new Thread(() -> {
-                try (Socket s = broken.accept()) {
+                try (Socket s = raw.accept()) {
                     s.getInputStream().read(new byte[8192]);  // the request's head
-                    s.getOutputStream().write("HELLO THERE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().write(answer.getBytes(StandardCharsets.US_ASCII));
                 } catch (IOException e) {
                     // the test's assertion says what went wrong
                 }
             });
             answering.start();
-            HttpBackend garbled = new HttpBackend(List.of(URI.create("http://127.0.0.1:" + broken.getLocalPort())), "/",
+            HttpBackend upstream = new HttpBackend(List.of(URI.create("http://127.0.0.1:" + raw.getLocalPort())), "/",
                     "X-Model", TIMEOUT, "/health", TIMEOUT, HttpBackend.newClient(TIMEOUT), MAX_RESPONSE);
-
-            assertThatThrownBy(() -> garbled.run(new Task<>(0, 1, "m1", true, null, System::nanoTime)))
-                    .isInstanceOf(UpstreamException.class)
-                    .hasMessageContaining("answered something that is not HTTP").hasMessageContaining("HELLO THERE");
+            Throwable failure = catchThrowable(() -> upstream.run(new Task<>(0, 1, "m1", true, null, System::nanoTime)));
             answering.join(TIMEOUT.toMillis());
+            return failure;
         }
     }
 
