@@ -175,12 +175,8 @@ public final class Balancer<D, R> implements AutoCloseable {
         }
     }
 
-    // a job queued again after a try that may have run says so: its view no longer shows that start
     private boolean endExpired(JobHandle<D, R> handle, Duration maxWait, long now) {
-        NotDeliveredException reached = handle.reachedTry();
-        String message = "waited longer than " + maxWait.toMillis() + " ms in the queue" + (reached == null ? ""
-                : ", after an earlier try that failed before any answer and may have run (" + reached.getMessage() + ")");
-        if (!handle.expire(message, now)) {
+        if (!handle.expire("waited longer than " + maxWait.toMillis() + " ms in the queue" + earlierTry(handle), now)) {
             return false;
         }
         listener.finished(handle);
@@ -285,11 +281,19 @@ public final class Balancer<D, R> implements AutoCloseable {
     private void failWaiting(long now) {
         for (Job<JobHandle<D, R>> job : dispatcher.removeAllWaiting()) {
             JobHandle<D, R> handle = handleOf(job);
-            if (handle.fail(JobStatus.QUEUED, "shutting down: the drain timeout passed before the job started",
+            if (handle.fail(JobStatus.QUEUED, "shutting down: the drain timeout passed before the job started" + earlierTry(handle),
                     new ShutdownException(), now)) {
                 listener.finished(handle);
             }
         }
+    }
+
+    // a job queued again after a try that may have run says so where it ends unstarted: its view no
+    // longer shows that start, and a client retrying it may run it twice
+    private static String earlierTry(JobHandle<?, ?> handle) {
+        NotDeliveredException reached = handle.reachedTry();
+        return reached == null ? "" : ", after an earlier try that failed before any answer and may have run ("
+                + reached.getMessage() + ")";
     }
 
     /** Shuts down without waiting for queued jobs. */

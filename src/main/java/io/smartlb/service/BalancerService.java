@@ -82,7 +82,7 @@ public class BalancerService {
     private final long originWallNanosOfMilli = originWall.getNano() % 1_000_000L;
     private final ModelNames models = new ModelNames(1024);
     private volatile boolean draining;
-    private final AtomicLong failedInDrain = new AtomicLong();  // jobs failed unstarted while draining
+    private final AtomicLong failedInDrain = new AtomicLong();  // queued jobs failed while draining
     private final Set<Integer> reportedDown = ConcurrentHashMap.newKeySet();
     private ProbeOrder probeOrder;
     private ManagedExecutor executor;
@@ -394,8 +394,9 @@ public class BalancerService {
         try {
             boolean drained = balancer.shutdown(timeout);
             if (!drained) {
-                LOG.warnf("drain timeout %s passed; the jobs left were failed: %d that had not started (each logged at"
-                        + " DEBUG), and each running one on a line of its own", DurationText.of(timeout), failedInDrain.get());
+                LOG.warnf("drain timeout %s passed; the jobs left were failed: %d queued (each logged at DEBUG, with any"
+                        + " earlier try that may have run), and each running one on a line of its own", DurationText.of(timeout),
+                        failedInDrain.get());
             }
             return drained;
         } catch (InterruptedException e) {

@@ -446,6 +446,21 @@ final class BalancerTest {
 
     // one worker, max-wait 1 s: the job's one try fails with failure, which takes the worker out of
     // service, and the job, queued again, is past max-wait 2 s after it came; returns it expired
+    @Test
+    void shutdown_drainTimeout_failsAQueuedJobWhoseEarlierTryMayHaveRun_sayingSo() throws InterruptedException {
+        balancer = Balancer.<String, String>builder(task -> {
+            throw new NotDeliveredException("connection reset before any answer", null);
+        }).workers(1).strategy(new Affinity()).executor(executor).build();
+        JobHandle<String, String> job = balancer.submit("m1", "1", 0);
+        Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).until(() -> balancer.isDown(0) && job.status() == JobStatus.QUEUED);
+
+        assertThat(balancer.shutdown(Duration.ZERO)).isFalse();
+
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.error()).isEqualTo("shutting down: the drain timeout passed before the job started, after an earlier"
+                + " try that failed before any answer and may have run (connection reset before any answer)");
+    }
+
     private JobHandle<String, String> queuedAgainPastMaxWait(NotDeliveredException failure) {
         AtomicLong clock = new AtomicLong();
         balancer = Balancer.<String, String>builder(task -> {
