@@ -89,7 +89,7 @@ final class ShutdownIT {
 
         assertThat(process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the process exited").isTrue();
         assertThat(Files.readString(log))
-                .contains("drain timeout 1s passed; the jobs left were failed: 19 that had not started")
+                .contains("drain timeout 1s passed; the jobs left were failed: 19 queued")
                 .doesNotContain("failed while queued")
                 .containsOnlyOnce("failed on worker 0: shutting down: the drain timeout passed while the job ran");
     }
