@@ -166,6 +166,17 @@ public interface BalancerConfig {
         /** Returns the longest upstream answer read into memory; a longer one fails its job (502). */
         @WithDefault("16M")
         MemorySize maxResponseSize();
+
+        /**
+         * Returns how many jobs in a row an upstream may fail (an answer of 500 or more, or none
+         * complete) before its worker is taken out of service; 0: never.
+         */
+        @WithDefault("5")
+        int ejectAfter();
+
+        /** Returns how long an ejected worker stays out before a passing health probe brings it back. */
+        @WithDefault("30s")
+        Duration ejectTime();
     }
 
     /** {@code balancer.shutdown.*}. */

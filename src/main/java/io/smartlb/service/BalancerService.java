@@ -9,6 +9,7 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smartlb.backend.Backend;
 import io.smartlb.backend.ForwardRequest;
+import io.smartlb.backend.HttpBackend;
 import io.smartlb.core.Balancer;
 import io.smartlb.core.DurationText;
 import io.smartlb.core.JobHandle;
@@ -38,6 +39,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
@@ -93,6 +95,7 @@ public class BalancerService {
     private String strategyName;
     private Backend backend;
     private volatile boolean seenUp;  // a worker passed a health probe since startup
+    private OutlierEjection ejection;  // with the http backend, unless turned off
 
     /** The share of the heap each byte limit takes when not set: queued data, retained jobs. */
     public static final double DEFAULT_HEAP_SHARE = 0.1;
@@ -119,6 +122,10 @@ public class BalancerService {
         Work<JsonNode, JsonNode> work = task -> ForwardJobs.isForward(task.data())
                 ? ForwardJobs.wrap(backend.forward(task, ForwardJobs.request(task.data())))
                 : backend.run(task);
+        if (HttpBackend.NAME.equals(config.backend()) && config.http().ejectAfter() > 0) {
+            ejection = new OutlierEjection(workers, config.http().ejectAfter(), config.http().ejectTime(), this::now);
+            work = ejection.watch(work, this::eject);
+        }
         balancer = Balancer.builder(work)
                 .workers(workers)
                 .strategy(strategy)
@@ -325,6 +332,9 @@ public class BalancerService {
             int id = worker;
             long probe = probeOrder.send(id);
             answer(id).thenAccept(up -> probeOrder.applyIfNewest(id, probe, () -> {
+                if (up && ejection != null && ejection.isEjected(id)) {
+                    return;  // it passes its probes but failed its jobs: back once the ejection time is over
+                }
                 // also while draining: a worker that comes back then serves the queued jobs
                 boolean wasDown = balancer.isDown(id);
                 if (up) {
@@ -336,6 +346,20 @@ public class BalancerService {
                 reportChange(id, up, wasDown);
             }));
         }
+    }
+
+    // outlier ejection: takes a worker out of service, unless no other is in service (its jobs then
+    // fail rather than wait for ever); its return is logged as after a failed probe
+    private synchronized boolean eject(int worker) {
+        boolean anotherInService = IntStream.range(0, probeOrder.workers()).anyMatch(w -> w != worker && !balancer.isDown(w));
+        if (!anotherInService) {
+            return false;
+        }
+        reportedDown.add(worker);
+        balancer.markDown(worker);
+        LOG.warnf("worker %d: its upstream failed %d jobs in a row (an answer of 500 or more, or none complete): out of service"
+                + " for %s, then until it passes a health probe", worker, ejection.limit(), DurationText.of(config.http().ejectTime()));
+        return true;
     }
 
     // a probe that throws or fails (a custom backend's) counts as a failed one

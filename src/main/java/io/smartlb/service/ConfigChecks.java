@@ -41,6 +41,8 @@ final class ConfigChecks {
         config.queue().maxBytes().ifPresent(size -> positive("balancer.queue.max-bytes", size));
         config.jobs().maxRetainedBytes().ifPresent(size -> positive("balancer.jobs.max-retained-bytes", size));
         positive("balancer.http.max-response-size", config.http().maxResponseSize());
+        between("balancer.http.eject-after", config.http().ejectAfter(), 0, Integer.MAX_VALUE);
+        nonNegative("balancer.http.eject-time", config.http().ejectTime());
         atLeastOneSecond("balancer.housekeeping-interval", config.housekeepingInterval());
         atLeastOneSecond("balancer.http.health-interval", config.http().healthInterval());
         // checked whatever the backend, so a bad value shows before someone switches to http

@@ -8,11 +8,12 @@ import java.util.Map;
 
 /**
  * Starts two {@link FakeModelServer}s on 127.0.0.1 (model load 30 ms) before Quarkus boots, and
- * points the http backend at them.
+ * points the http backend at them; an ejected upstream stays out {@link #EJECT_SECONDS}.
  */
 public final class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     static final long LOAD_MILLIS = 30;
+    static final int EJECT_SECONDS = 4;
     static volatile List<FakeModelServer> servers;
 
     @Override
@@ -27,7 +28,8 @@ public final class FakeUpstreams implements QuarkusTestResourceLifecycleManager 
                 "balancer.backend", "http",
                 "balancer.http.upstreams", servers.get(0).url() + "," + servers.get(1).url(),
                 "balancer.http.timeout", "10s",
-                "balancer.http.health-interval", "1s");
+                "balancer.http.health-interval", "1s",
+                "balancer.http.eject-time", EJECT_SECONDS + "s");
     }
 
     @Override

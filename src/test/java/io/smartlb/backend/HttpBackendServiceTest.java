@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -173,5 +174,28 @@ final class HttpBackendServiceTest {
         dead.start();
         await().atMost(TIMEOUT).untilAsserted(() ->
                 given().get("/workers").then().body("[0].state", equalTo("IDLE")).body("[0].model", equalTo(null)));
+    }
+
+    @Test
+    @Order(8)
+    void upstreamFailingEveryJob_isEjectedForTheEjectTime_andTheOtherTakesTheJobs() {
+        await().atMost(TIMEOUT).untilAsserted(() -> given().get("/workers").then().body("state", everyItem(equalTo("IDLE"))));
+        for (int i = 0; i < 5; i++) {  // eject-after 5; it passes its probes, and each job fails at once
+            given().contentType(ContentType.JSON).body("{\"model\":\"tts-x\",\"data\":{\"explode\":true}}")
+                    .when().post("/jobs").then().statusCode(502);
+        }
+        List<String> states = given().get("/workers").path("state");
+        assertThat(states).containsOnlyOnce("DOWN");  // the last one in service is never ejected
+        int ejected = states.indexOf("DOWN");
+        for (int i = 0; i < 4; i++) {
+            given().contentType(ContentType.JSON).body("{\"model\":\"tts-" + (i % 2) + "\"}").when().post("/jobs")
+                    .then().statusCode(200).body("result.server", equalTo("gpu-" + (1 - ejected)));
+        }
+        // its probes pass every second, but it stays out for the eject time, then comes back empty
+        await().during(Duration.ofSeconds(FakeUpstreams.EJECT_SECONDS / 2)).atMost(TIMEOUT)
+                .until(() -> given().get("/workers").path("[" + ejected + "].state"), equalTo("DOWN"));
+        await().atMost(TIMEOUT).untilAsserted(() ->
+                given().get("/workers").then().body("[" + ejected + "].state", equalTo("IDLE"))
+                        .body("[" + ejected + "].model", equalTo(null)));
     }
 }

@@ -43,7 +43,8 @@ final class ConfigChecksTest {
 
     @ParameterizedTest
     @CsvSource({"balancer.workers, 0, use 1 to 1024", "balancer.workers, 1025, use 1 to 1024",
-            "balancer.queue.capacity, 0, use 1 or more", "balancer.jobs.max-retained, -1, use 1 or more"})
+            "balancer.queue.capacity, 0, use 1 or more", "balancer.jobs.max-retained, -1, use 1 or more",
+            "balancer.http.eject-after, -1, use 0 or more"})
     void check_countOutOfRange_failsWithOneLineNamingTheKey(String key, String value, String advice) {
         BalancerConfig config = config(Map.of(key, value));
 
@@ -81,7 +82,8 @@ final class ConfigChecksTest {
         "balancer.simulated.process-time",
         "balancer.shutdown.drain-timeout",
         "balancer.http.timeout",
-        "balancer.http.health-timeout"})
+        "balancer.http.health-timeout",
+        "balancer.http.eject-time"})
     void check_negativeDuration_failsNamingTheKey(String key) {
         BalancerConfig config = config(Map.of(key, "-1s"));
 
