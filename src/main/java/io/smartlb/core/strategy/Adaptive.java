@@ -66,12 +66,12 @@ import java.util.Arrays;
  *       other models; above it the model's backlog grows without bound. The rate is learned from
  *       the gaps between the model's recent arrivals ({@link CostModel}), about eight of them, and
  *       1.5 is about two standard errors of that mean for Poisson arrivals: with h itself, a
- *       stream at 64 % of one worker passed now and then, and each pass cost a load. A
- *       stream between h and 1.5 h is joined as other streams are, when nothing else waits. The second condition keeps
- *       the cycle's order: no older job is passed over. Joining once its head had waited a fixed number of
- *       load times longer than the oldest unheld head, the rule this one replaced, joined too late
- *       when a hot model needed two workers and too early when one kept up (bench/RESULTS.md). A
- *       lone job (the only one since its model's queue was last empty) counts as a stream when its
+ *       stream at 64 % of one worker passed now and then, and each pass cost a load. A stream
+ *       between h and 1.5 h is joined as other streams are, when nothing else waits. The second
+ *       condition keeps the cycle's order: no older job is passed over. Joining once its head had
+ *       waited a fixed number of load times longer than the oldest unheld head, the rule this one
+ *       replaced, joined too late when a hot model needed two workers and too early when one kept
+ *       up (bench/RESULTS.md). A lone job (the only one since its model's queue was last empty) counts as a stream when its
  *       model loads in at most two job times: the load then costs about what the job may wait for
  *       its busy holder, so under light load an idle worker takes it at once, as a work-conserving
  *       server would. So it does before any load was measured: the load time is then only the
