@@ -97,6 +97,7 @@ public class ForwardResource {
         String query = uri.getRequestUri().getRawQuery();
         if (model == null) {
             // the model came in the query: the upstream gets the rest of it, as it was written
+            JobRequests.atMostOnce("model", uri.getQueryParameters().get("model"));
             model = uri.getQueryParameters().getFirst("model");
             query = withoutModel(query);
         }

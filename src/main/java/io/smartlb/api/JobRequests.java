@@ -1,6 +1,7 @@
 package io.smartlb.api;
 
 import io.smartlb.core.Job;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Checks {@code POST /jobs} input; each failure names its field. */
@@ -29,6 +30,13 @@ final class JobRequests {
         }
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw ApiProblem.badRequest("Idempotency-Key", "must be 1-" + MAX_IDEMPOTENCY_KEY + " characters");
+        }
+    }
+
+    /** Refuses a header or query parameter given more than once: which one counts would be a guess. */
+    static void atMostOnce(String field, List<String> values) {
+        if (values != null && values.size() > 1) {
+            throw ApiProblem.badRequest(field, "given " + values.size() + " times; send it once");
         }
     }
 

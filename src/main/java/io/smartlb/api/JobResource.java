@@ -76,6 +76,8 @@ public class JobResource {
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context HttpServerRequest http) {
         bodySizeLimit.checkRead(http.bytesRead());
+        JobRequests.atMostOnce(IDEMPOTENCY_KEY, http.headers().getAll(IDEMPOTENCY_KEY));
+        JobRequests.atMostOnce("wait", http.params().getAll("wait"));
         // an empty header reaches us as null: it is a key of 0 characters, not no key
         String key = idempotencyKey == null && http.headers().contains(IDEMPOTENCY_KEY) ? "" : idempotencyKey;
         JobRequests.check(request, key);

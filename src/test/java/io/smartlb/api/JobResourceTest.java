@@ -186,6 +186,30 @@ class JobResourceTest {
     }
 
     @Test
+    void submit_idempotencyKeyGivenTwice_returns400_andQueuesNothing() {
+        Response twice = given().contentType(ContentType.JSON).header("Idempotency-Key", "a").header("Idempotency-Key", "b")
+                .body(Api.job(Api.model("twice"), 1)).when().post("/jobs?wait=false");
+
+        assertGivenTwice(twice, "Idempotency-Key");
+    }
+
+    @Test
+    void submit_waitGivenTwice_returns400_andQueuesNothing() {
+        Response twice = given().contentType(ContentType.JSON).body(Api.job(Api.model("twice"), 1))
+                .when().post("/jobs?wait=false&wait=true");
+
+        assertGivenTwice(twice, "wait");
+    }
+
+    // which of the two counts would be a guess
+    private static void assertGivenTwice(Response response, String field) {
+        JsonPath problem = assertProblem(response, 400);
+        assertThat(problem.getString("field")).isEqualTo(field);
+        assertThat(problem.getString("detail")).isEqualTo(field + ": given 2 times; send it once");
+        assertThat(Api.queue().getInt("size")).isZero();
+    }
+
+    @Test
     void submit_sameIdempotencyKeyForAnotherRequest_returns422NamingTheFirstJob_andQueuesNothing() {
         String model = Api.model("reused");
         String key = UUID.randomUUID().toString();

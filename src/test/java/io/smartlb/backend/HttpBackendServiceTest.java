@@ -145,6 +145,16 @@ final class HttpBackendServiceTest {
     }
 
     @Test
+    @Order(5)
+    void forward_modelTwiceInTheQuery_is400() {
+        given().contentType(ContentType.JSON).body("{}")
+                .when().post("/forward/anything?model=tts-a&model=tts-b")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("model"))
+                .body("detail", equalTo("model: given 2 times; send it once"));
+    }
+
+    @Test
     @Order(6)
     void submit_upstreamError_is502WithStatusAndBodyStart() {
         given().contentType(ContentType.JSON).body("{\"model\":\"tts-a\",\"data\":{\"explode\":true}}")
