@@ -28,6 +28,7 @@ final class BalancerMeters {
     static final String WORKERS_BUSY = "balancer.workers.busy";
     static final String WORKERS_DOWN = "balancer.workers.down";
     static final String STRATEGY_FAILURES = "balancer.strategy.failures";
+    static final String UPSTREAM_EJECTIONS = "balancer.upstream.ejections";
 
     static final String MODEL_TAG = "model";
 

@@ -61,7 +61,9 @@ public class BalancerMetrics implements JobListener {
         for (String gauge : new String[] {BalancerMeters.QUEUE_SIZE, BalancerMeters.WORKERS_BUSY, BalancerMeters.WORKERS_DOWN}) {
             registry.find(gauge).gauges().forEach(registry::remove);
         }
-        registry.find(BalancerMeters.STRATEGY_FAILURES).functionCounters().forEach(registry::remove);
+        for (String counter : new String[] {BalancerMeters.STRATEGY_FAILURES, BalancerMeters.UPSTREAM_EJECTIONS}) {
+            registry.find(counter).functionCounters().forEach(registry::remove);
+        }
         Gauge.builder(BalancerMeters.QUEUE_SIZE, service, BalancerService::queued)
                 .description("Jobs waiting in the queue")
                 .register(registry);
@@ -69,10 +71,14 @@ public class BalancerMetrics implements JobListener {
                 .description("Workers running a job")
                 .register(registry);
         Gauge.builder(BalancerMeters.WORKERS_DOWN, service, s -> down(s.workers()))
-                .description("Workers out of service: a failed health probe, a job's failed connection, or a worker loop that died")
+                .description("Workers out of service: a failed health probe, a job's failed connection, an outlier ejection,"
+                        + " or a worker loop that died")
                 .register(registry);
         FunctionCounter.builder(BalancerMeters.STRATEGY_FAILURES, service, BalancerService::strategyFailures)
                 .description("Strategy calls that threw, or decisions that were null or named a job not waiting (the oldest job ran)")
+                .register(registry);
+        FunctionCounter.builder(BalancerMeters.UPSTREAM_EJECTIONS, service, BalancerService::ejections)
+                .description("Upstreams taken out of service for failing balancer.http.eject-after jobs in a row")
                 .register(registry);
     }
 

@@ -286,6 +286,11 @@ public class BalancerService {
         return balancer.deadLoops();
     }
 
+    /** Returns how many times outlier ejection took an upstream out of service. */
+    public long ejections() {
+        return ejection == null ? 0 : ejection.ejections();
+    }
+
     /** Returns how often the strategy failed (threw, or decided null or a job not waiting). */
     public long strategyFailures() {
         return balancer.strategyFailures();

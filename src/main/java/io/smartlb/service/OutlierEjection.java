@@ -6,6 +6,7 @@ import io.smartlb.backend.UpstreamException;
 import io.smartlb.core.Work;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.IntPredicate;
 import java.util.function.LongSupplier;
@@ -28,6 +29,7 @@ final class OutlierEjection {
     private final LongSupplier clock;
     private final AtomicIntegerArray failuresInARow;
     private final AtomicLongArray ejectedUntil;
+    private final AtomicLong ejections = new AtomicLong();
 
     /**
      * @param limit jobs in a row an upstream fails before its worker is ejected (at least 1)
@@ -70,6 +72,11 @@ final class OutlierEjection {
         return clock.getAsLong() - ejectedUntil.get(worker) < 0;
     }
 
+    /** Returns how many times a worker was ejected. */
+    long ejections() {
+        return ejections.get();
+    }
+
     /** Returns how many jobs in a row the upstream failed before its worker is ejected. */
     int limit() {
         return limit;
@@ -92,6 +99,7 @@ final class OutlierEjection {
         long before = ejectedUntil.getAndSet(worker, clock.getAsLong() + timeNanos);
         if (eject.test(worker)) {
             failuresInARow.set(worker, 0);
+            ejections.incrementAndGet();
         } else {
             ejectedUntil.set(worker, before);  // the last worker in service: its jobs fail rather than wait
         }

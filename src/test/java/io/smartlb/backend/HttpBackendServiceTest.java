@@ -196,6 +196,7 @@ final class HttpBackendServiceTest {
         }
         List<String> states = given().get("/workers").path("state");
         assertThat(states).containsOnlyOnce("DOWN");  // the last one in service is never ejected
+        assertThat(given().get("/q/metrics").asString()).contains("balancer_upstream_ejections_total 1.0");
         int ejected = states.indexOf("DOWN");
         for (int i = 0; i < 4; i++) {
             given().contentType(ContentType.JSON).body("{\"model\":\"tts-" + (i % 2) + "\"}").when().post("/jobs")

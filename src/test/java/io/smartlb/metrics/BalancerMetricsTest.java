@@ -37,6 +37,8 @@ final class BalancerMetricsTest {
         assertThat(scrape.sum("balancer_workers_down")).isZero();
         assertThat(scrape.matching("balancer_strategy_failures_total")).hasSize(1);
         assertThat(scrape.sum("balancer_strategy_failures_total")).isZero();
+        assertThat(scrape.matching("balancer_upstream_ejections_total")).hasSize(1);  // 0 but for the http backend
+        assertThat(scrape.sum("balancer_upstream_ejections_total")).isZero();
         for (String timer : new String[] {"balancer_job_wait_seconds", "balancer_job_processing_seconds",
                 "balancer_model_load_seconds"}) {
             assertThat(scrape.matching(timer + "_count")).hasSize(1);

@@ -60,6 +60,7 @@ final class OutlierEjectionTest {
         run(0, "0");  // no complete answer: broken off, timed out
 
         assertThat(ejected).containsExactly(0);
+        assertThat(ejection.ejections()).isEqualTo(1);
         assertThat(ejection.isEjected(0)).isTrue();
         assertThat(ejection.isEjected(1)).isFalse();
         clock.set(EJECT_TIME.toNanos() - 1);
@@ -115,6 +116,7 @@ final class OutlierEjectionTest {
         run(0, "503");
 
         assertThat(ejected).containsExactly(0);
+        assertThat(ejection.ejections()).isZero();
         assertThat(ejection.isEjected(0)).isFalse();  // still in service: its probes may bring it back
         anotherInService = true;
         run(0, "503");
