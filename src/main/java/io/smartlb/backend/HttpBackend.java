@@ -193,24 +193,24 @@ public final class HttpBackend implements Backend {
         }
         if (cause instanceof ProtocolException) {
             // it answered, but not in HTTP (a bad status line): it had the job, and is broken, not gone
-            return new UpstreamException("upstream " + request.uri() + " answered something that is not HTTP: "
+            return UpstreamException.incomplete("upstream " + request.uri() + " answered something that is not HTTP: "
                     + cause.getMessage(), status);
         }
         if (status != 0) {
             // the upstream took the job and began its answer: sending it again could run it twice
-            return new UpstreamException("upstream " + request.uri() + " broke off its answer (status " + status
+            return UpstreamException.incomplete("upstream " + request.uri() + " broke off its answer (status " + status
                     + "): " + cause.getMessage(), status);
         }
         if (cause instanceof IOException && answerBegan(cause)) {
             // bytes of an answer came before its head was complete: it had the job too
-            return new UpstreamException("upstream " + request.uri() + " broke off its answer before its head was complete: "
+            return UpstreamException.incomplete("upstream " + request.uri() + " broke off its answer before its head was complete: "
                     + cause.getMessage(), 0);
         }
         if (cause instanceof IOException) {
             // the connection broke before any answer came: the request can be sent elsewhere
             return new NotDeliveredException("upstream " + request.uri() + " closed the connection: " + cause.getMessage(), cause);
         }
-        return new UpstreamException("upstream " + request.uri() + " failed: " + cause, 0);
+        return UpstreamException.incomplete("upstream " + request.uri() + " failed: " + cause, 0);
     }
 
     // the JDK's HTTP/1.1 parser names its state when a connection ends inside an answer's head
@@ -222,7 +222,7 @@ public final class HttpBackend implements Backend {
     }
 
     private UpstreamException timedOut(HttpRequest request, int status) {
-        return new UpstreamException("upstream " + request.uri() + " timed out after " + timeout.toMillis() + " ms"
+        return UpstreamException.incomplete("upstream " + request.uri() + " timed out after " + timeout.toMillis() + " ms"
                 + (status == 0 ? "" : " (its answer began with status " + status + ")"), status);
     }
 

@@ -78,7 +78,7 @@ public class BalancerMetrics implements JobListener {
                 .description("Strategy calls that threw, or decisions that were null or named a job not waiting (the oldest job ran)")
                 .register(registry);
         FunctionCounter.builder(BalancerMeters.UPSTREAM_EJECTIONS, service, BalancerService::ejections)
-                .description("Upstreams taken out of service for failing balancer.http.eject-after jobs in a row")
+                .description("Upstreams taken out of service for failing balancer.http.eject-after jobs in a row as a gateway does")
                 .register(registry);
     }
 

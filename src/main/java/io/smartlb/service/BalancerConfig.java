@@ -168,13 +168,13 @@ public interface BalancerConfig {
         MemorySize maxResponseSize();
 
         /**
-         * Returns how many jobs in a row an upstream may fail (an answer of 500 or more, or none
-         * complete) before its worker is taken out of service; 0: never.
+         * Returns how many jobs in a row an upstream may fail as a gateway does (an answer of 502,
+         * 503 or 504, or none complete) before its worker is taken out of service; 0: never.
          */
         @WithDefault("5")
         int ejectAfter();
 
-        /** Returns how long an ejected worker stays out before a passing health probe brings it back. */
+        /** Returns how long a first ejection lasts before a passing health probe brings the worker back. */
         @WithDefault("30s")
         Duration ejectTime();
     }

@@ -39,7 +39,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
@@ -123,8 +122,12 @@ public class BalancerService {
                 ? ForwardJobs.wrap(backend.forward(task, ForwardJobs.request(task.data())))
                 : backend.run(task);
         if (HttpBackend.NAME.equals(config.backend()) && config.http().ejectAfter() > 0) {
-            ejection = new OutlierEjection(workers, config.http().ejectAfter(), config.http().ejectTime(), this::now);
-            work = ejection.watch(work, this::eject);
+            ejection = new OutlierEjection(workers, config.http().ejectAfter(), config.http().ejectTime(), this::now, probeOrder,
+                    worker -> balancer.isDown(worker), worker -> {
+                        reportedDown.add(worker);  // its return is logged as after a failed probe
+                        balancer.markDown(worker);
+                    });
+            work = ejection.watch(work);
         }
         balancer = Balancer.builder(work)
                 .workers(workers)
@@ -344,6 +347,9 @@ public class BalancerService {
                 boolean wasDown = balancer.isDown(id);
                 if (up) {
                     seenUp = true;
+                    if (wasDown && ejection != null) {
+                        ejection.backInService(id);
+                    }
                     balancer.markUp(id);
                 } else {
                     balancer.markDown(id);
@@ -351,20 +357,6 @@ public class BalancerService {
                 reportChange(id, up, wasDown);
             }));
         }
-    }
-
-    // outlier ejection: takes a worker out of service, unless no other is in service (its jobs then
-    // fail rather than wait for ever); its return is logged as after a failed probe
-    private synchronized boolean eject(int worker) {
-        boolean anotherInService = IntStream.range(0, probeOrder.workers()).anyMatch(w -> w != worker && !balancer.isDown(w));
-        if (!anotherInService) {
-            return false;
-        }
-        reportedDown.add(worker);
-        balancer.markDown(worker);
-        LOG.warnf("worker %d: its upstream failed %d jobs in a row (an answer of 500 or more, or none complete): out of service"
-                + " for %s, then until it passes a health probe", worker, ejection.limit(), DurationText.of(config.http().ejectTime()));
-        return true;
     }
 
     // a probe that throws or fails (a custom backend's) counts as a failed one

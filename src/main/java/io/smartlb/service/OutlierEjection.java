@@ -3,105 +3,164 @@ package io.smartlb.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smartlb.backend.ForwardResponse;
 import io.smartlb.backend.UpstreamException;
+import io.smartlb.core.DurationText;
 import io.smartlb.core.Work;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 import java.util.function.LongSupplier;
+import org.jboss.logging.Logger;
 
 /**
- * Outlier ejection, as Envoy's consecutive-5xx detection does it. An upstream that passes its
- * health probe but fails every job, and fast, is free again at once, and a free worker is offered
- * jobs first, so it draws most of them (an outside pass: 22 of 22 jobs failed on it, with a
- * healthy upstream beside it). After {@code limit} jobs in a row that its upstream failed (an
- * answer of 500 or more, through {@code /forward} too, or no complete answer: broken off, not HTTP,
- * timed out), its worker is taken out of service, if another worker is in service, for
- * {@code time} and after that until it passes a health probe. An answer below 500 (a 4xx is the
- * request's fault) resets the count; a job that never reached the upstream does not count, as the
- * backend takes that worker out itself. Thread-safe.
+ * Outlier ejection, after Envoy's consecutive gateway failures. An upstream that passes its health
+ * probe but fails every job, and fast, is free again at once, and a free worker is offered jobs
+ * first, so it draws most of them (an outside pass: 22 of 22 jobs failed on it, with a healthy
+ * upstream beside it).
+ *
+ * <p>After {@code limit} jobs in a row that its upstream failed as a gateway does (an answer of
+ * 502, 503 or 504, through {@code /forward} too, or no complete answer: broken off, not HTTP, timed
+ * out), its worker is taken out of service for {@code time} times the number of ejections in a row
+ * (at most ten), and after that until it passes a health probe. Any other answer resets the count,
+ * and a job that ends well also the number of ejections; a worker that a probe brings back starts
+ * from 0. A 500 does not count: it is often one request's or one model's fault, and counting it would
+ * move a broken model's jobs from worker to worker, ejecting each. Bounds, as Envoy's
+ * {@code max_ejection_percent}: at most a quarter of the workers (at least one) are out by
+ * ejection at once, and never the last worker in service, whose jobs then fail rather than wait.
+ * A job that never reached its upstream does not count: the backend takes that worker out itself.
+ *
+ * <p>Thread-safe. Ejections are decided under the lock that health-probe answers are applied
+ * under, so a probe answered at the same time cannot bring an ejected worker straight back.
  */
 final class OutlierEjection {
 
+    private static final Logger LOG = Logger.getLogger(OutlierEjection.class);
+    // at most one worker in this many is out by ejection at once (rounded up: at least one)
+    private static final int EJECTED_SHARE = 4;
+    // an ejection lasts the ejection time times the ejections in a row, at most this many times
+    private static final int MAX_TIME_FACTOR = 10;
+
     private final int limit;
-    private final long timeNanos;
+    private final Duration time;
     private final LongSupplier clock;
+    private final Object lock;
+    private final IntPredicate isDown;
+    private final IntConsumer markDown;
     private final AtomicIntegerArray failuresInARow;
-    private final AtomicLongArray ejectedUntil;
-    private final AtomicLong ejections = new AtomicLong();
+    private final AtomicIntegerArray ejectionsInARow;
+    private final long[] ejectedUntil;  // guarded by lock
+    private long ejections;  // guarded by lock
 
     /**
-     * @param limit jobs in a row an upstream fails before its worker is ejected (at least 1)
-     * @param time how long an ejected worker stays out before a passing probe brings it back
-     * @param clock nanoseconds from a start at or after 0 (the service's clock)
+     * @param limit gateway failures in a row before a worker is ejected (at least 1)
+     * @param time how long a first ejection lasts before a passing probe may bring the worker back
+     * @param clock nanoseconds, as the service's
+     * @param lock the lock health-probe answers are applied under
+     * @param isDown whether a worker is out of service
+     * @param markDown takes a worker out of service
      */
-    OutlierEjection(int workers, int limit, Duration time, LongSupplier clock) {
+    OutlierEjection(int workers, int limit, Duration time, LongSupplier clock, Object lock, IntPredicate isDown,
+            IntConsumer markDown) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
         this.limit = limit;
-        this.timeNanos = time.toNanos();
+        this.time = time;
         this.clock = clock;
+        this.lock = lock;
+        this.isDown = isDown;
+        this.markDown = markDown;
         this.failuresInARow = new AtomicIntegerArray(workers);
-        this.ejectedUntil = new AtomicLongArray(workers);
+        this.ejectionsInARow = new AtomicIntegerArray(workers);
+        this.ejectedUntil = new long[workers];
     }
 
-    /**
-     * Returns {@code work} counting each job's outcome for its worker; {@code eject} is asked to take
-     * a worker out of service once its upstream failed {@code limit} jobs in a row, and answers
-     * whether it did (not when it is the last worker in service).
-     */
-    Work<JsonNode, JsonNode> watch(Work<JsonNode, JsonNode> work, IntPredicate eject) {
+    /** Returns {@code work} counting each job's outcome for its worker, and ejecting as above. */
+    Work<JsonNode, JsonNode> watch(Work<JsonNode, JsonNode> work) {
         return task -> {
             JsonNode result;
             try {
                 result = work.run(task);
             } catch (UpstreamException e) {
-                count(task.worker(), isUpstreamFault(e.upstreamStatus()), eject);
+                count(task.worker(), !e.isComplete() || isGatewayFailure(e.upstreamStatus()), false);
                 throw e;
             }
             ForwardResponse forwarded = ForwardJobs.response(result);
-            count(task.worker(), forwarded != null && isUpstreamFault(forwarded.status()), eject);
+            boolean failed = forwarded != null && isGatewayFailure(forwarded.status());
+            count(task.worker(), failed, !failed && (forwarded == null || forwarded.status() < 500));
             return result;
         };
     }
 
-    /** Returns whether {@code worker} was ejected less than the ejection time ago: a passing probe must not bring it back yet. */
+    /**
+     * Returns whether {@code worker} was ejected less than its ejection time ago: a passing probe
+     * must not bring it back yet. Call it under the probe lock, with the answer it decides about.
+     */
     boolean isEjected(int worker) {
-        return clock.getAsLong() - ejectedUntil.get(worker) < 0;
+        synchronized (lock) {
+            return clock.getAsLong() - ejectedUntil[worker] < 0;
+        }
+    }
+
+    /** A probe brought {@code worker} back into service: its failures before do not count. */
+    void backInService(int worker) {
+        failuresInARow.set(worker, 0);
     }
 
     /** Returns how many times a worker was ejected. */
     long ejections() {
-        return ejections.get();
+        synchronized (lock) {
+            return ejections;
+        }
     }
 
-    /** Returns how many jobs in a row the upstream failed before its worker is ejected. */
-    int limit() {
-        return limit;
+    // now + out, or the longest a long holds (the ejection time may be configured up to 106751d)
+    private static long saturatedSum(long now, Duration out) {
+        long room = Long.MAX_VALUE - now;
+        return out.compareTo(Duration.ofNanos(room)) >= 0 ? Long.MAX_VALUE : now + out.toNanos();
     }
 
-    // 0: no complete answer (broken off, not HTTP, timed out)
-    private static boolean isUpstreamFault(int status) {
-        return status == 0 || status >= 500;
+    private static boolean isGatewayFailure(int status) {
+        return status == 502 || status == 503 || status == 504;
     }
 
-    private void count(int worker, boolean failed, IntPredicate eject) {
+    private void count(int worker, boolean failed, boolean succeeded) {
         if (!failed) {
             failuresInARow.set(worker, 0);
-            return;
-        }
-        if (failuresInARow.incrementAndGet(worker) < limit) {
-            return;
-        }
-        // set before the worker goes down, so that a probe answered just after cannot bring it back
-        long before = ejectedUntil.getAndSet(worker, clock.getAsLong() + timeNanos);
-        if (eject.test(worker)) {
+            if (succeeded) {
+                ejectionsInARow.set(worker, 0);
+            }
+        } else if (failuresInARow.incrementAndGet(worker) >= limit && eject(worker)) {
             failuresInARow.set(worker, 0);
-            ejections.incrementAndGet();
-        } else {
-            ejectedUntil.set(worker, before);  // the last worker in service: its jobs fail rather than wait
+        }
+    }
+
+    // takes worker out of service unless that would leave none in service, or more than a quarter
+    // of the workers out by ejection; a worker not ejected is asked again at its next failure
+    private boolean eject(int worker) {
+        synchronized (lock) {
+            long now = clock.getAsLong();
+            int workers = ejectedUntil.length;
+            boolean anotherInService = false;
+            int ejectedNow = 0;
+            for (int other = 0; other < workers; other++) {
+                if (other != worker && !isDown.test(other)) {
+                    anotherInService = true;
+                } else if (other != worker && now - ejectedUntil[other] < 0) {
+                    ejectedNow++;
+                }
+            }
+            if (!anotherInService || ejectedNow >= (workers + EJECTED_SHARE - 1) / EJECTED_SHARE) {
+                return false;
+            }
+            int inARow = Math.min(ejectionsInARow.incrementAndGet(worker), MAX_TIME_FACTOR);
+            Duration out = time.multipliedBy(inARow);
+            ejectedUntil[worker] = saturatedSum(now, out);
+            ejections++;
+            markDown.accept(worker);
+            LOG.warnf("worker %d: its upstream failed %d jobs in a row (an answer of 502, 503 or 504, or none complete):"
+                    + " out of service for %s, then until it passes a health probe", worker, limit, DurationText.of(out));
+            return true;
         }
     }
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
  *       {@code X-Echo-Model} (all values, comma-joined).</li>
  *   <li>{@code /empty}: answers 204 with no body and no content type.</li>
  *   <li>{@code POST /fail}, or a body containing {@code "explode"}: answers 500 with a text body.</li>
+ *   <li>A body containing {@code "overloaded"}: answers 503 with a text body.</li>
  *   <li>{@code POST /truncate}: begins a 200 answer of 100 bytes, sends 5 and drops the connection.</li>
  *   <li>{@code POST /stall}: begins a 200 answer of 100 bytes, sends 5 and stalls for 10 s.</li>
  *   <li>{@code POST /big}: answers 10,000 bytes of JSON.</li>
@@ -163,8 +164,11 @@ public final class FakeModelServer implements AutoCloseable {
                     exchange.getHttpContext().getServer().stop(0);  // drops the connection mid-answer
                 }
                 case "/" -> {
-                    if (new String(body, StandardCharsets.UTF_8).contains("\"explode\"")) {
+                    String text = new String(body, StandardCharsets.UTF_8);
+                    if (text.contains("\"explode\"")) {
                         respond(exchange, 500, "text/plain", "model server exploded".getBytes(StandardCharsets.UTF_8));
+                    } else if (text.contains("\"overloaded\"")) {
+                        respond(exchange, 503, "text/plain", "model server overloaded".getBytes(StandardCharsets.UTF_8));
                     } else {
                         respondJson(exchange, wanted, body);
                     }

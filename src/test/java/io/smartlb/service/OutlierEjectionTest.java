@@ -10,31 +10,36 @@ import io.smartlb.backend.UpstreamException;
 import io.smartlb.core.Task;
 import io.smartlb.core.Work;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** Outlier ejection: counting each worker's jobs its upstream failed, in a row, on a virtual clock. */
+/** Outlier ejection: each worker's jobs its upstream failed as a gateway, in a row, on a virtual clock. */
 final class OutlierEjectionTest {
 
     private static final Duration EJECT_TIME = Duration.ofSeconds(30);
+    private static final int LIMIT = 3;
 
     private final AtomicLong clock = new AtomicLong();
-    private final OutlierEjection ejection = new OutlierEjection(2, 3, EJECT_TIME, clock::get);
-    private final List<Integer> ejected = new ArrayList<>();
-    private boolean anotherInService = true;
-    private final Work<JsonNode, JsonNode> watched = ejection.watch(this::answer, worker -> {
-        ejected.add(worker);
-        return anotherInService;
-    });
+    private boolean[] down;
+    private OutlierEjection ejection;
+    private Work<JsonNode, JsonNode> watched;
 
-    // the job's data says what the upstream answers: a status, or "forward 503"
-    private JsonNode answer(Task<JsonNode> task) throws UpstreamException {
+    private void workers(int count) {
+        down = new boolean[count];
+        ejection = new OutlierEjection(count, LIMIT, EJECT_TIME, clock::get, new Object(), w -> down[w], w -> down[w] = true);
+        watched = ejection.watch(OutlierEjectionTest::answer);
+    }
+
+    // the job's data says what the upstream answers: a status, "cut 200" (broken off after a 200
+    // head), or "forward 503"
+    private static JsonNode answer(Task<JsonNode> task) throws UpstreamException {
         String answer = task.data().asText();
         if (answer.startsWith("forward ")) {
             return ForwardJobs.wrap(new ForwardResponse(Integer.parseInt(answer.substring(8)), "text/plain", Map.of(), new byte[0]));
+        }
+        if (answer.startsWith("cut ")) {
+            throw UpstreamException.incomplete("upstream broke off its answer", Integer.parseInt(answer.substring(4)));
         }
         int status = Integer.parseInt(answer);
         if (status != 200) {
@@ -43,23 +48,25 @@ final class OutlierEjectionTest {
         return task.data();
     }
 
-    private void run(int worker, String answer) {
-        Task<JsonNode> task = new Task<>(worker, 1, "m1", false, JsonNodeFactory.instance.textNode(answer), clock::get);
-        try {
-            watched.run(task);
-        } catch (Exception e) {
-            assertThat(e).isInstanceOf(UpstreamException.class);  // passed on unchanged
+    private void run(int worker, String... answers) {
+        for (String answer : answers) {
+            Task<JsonNode> task = new Task<>(worker, 1, "m1", false, JsonNodeFactory.instance.textNode(answer), clock::get);
+            try {
+                watched.run(task);
+            } catch (Exception e) {
+                assertThat(e).isInstanceOf(UpstreamException.class);  // passed on unchanged
+            }
         }
     }
 
     @Test
-    void failuresInARow_ejectTheWorker_forTheEjectTime() {
-        run(0, "503");
-        run(0, "500");
-        assertThat(ejected).isEmpty();
-        run(0, "0");  // no complete answer: broken off, timed out
+    void gatewayFailuresInARow_ejectTheWorker_forTheEjectTime() {
+        workers(2);
+        run(0, "503", "502");
+        assertThat(down[0]).isFalse();
+        run(0, "504");
 
-        assertThat(ejected).containsExactly(0);
+        assertThat(down[0]).isTrue();
         assertThat(ejection.ejections()).isEqualTo(1);
         assertThat(ejection.isEjected(0)).isTrue();
         assertThat(ejection.isEjected(1)).isFalse();
@@ -70,62 +77,104 @@ final class OutlierEjectionTest {
     }
 
     @Test
-    void anAnswerBelow500_resetsTheCount() {
-        run(0, "503");
-        run(0, "503");
-        run(0, "200");
-        run(0, "503");
-        run(0, "503");
-        run(0, "404");  // the request's fault: the upstream works
-        run(0, "503");
-        run(0, "503");
+    void answersBrokenOffOrTimedOut_countEvenAfterA200Head() {
+        workers(2);
+        run(0, "cut 200", "cut 0", "cut 503");
 
-        assertThat(ejected).isEmpty();
+        assertThat(down[0]).isTrue();
+    }
+
+    @Test
+    void anyOtherAnswer_resetsTheCount_a500Included() {
+        workers(2);
+        run(0, "503", "503", "200", "503", "503", "404", "503", "503", "500", "503", "503");
+
+        assertThat(down[0]).isFalse();
+        assertThat(ejection.ejections()).isZero();
     }
 
     @Test
     void eachWorkerCountsItsOwnUpstream() {
+        workers(2);
         run(0, "503");
         run(1, "503");
         run(0, "503");
         run(1, "503");
+        assertThat(down).containsExactly(false, false);
 
-        assertThat(ejected).isEmpty();
         run(1, "503");
-        assertThat(ejected).containsExactly(1);
+        assertThat(down).containsExactly(false, true);
     }
 
     @Test
-    void forwardedAnswersOf500OrMore_count() {
-        run(0, "forward 502");
-        run(0, "forward 503");
-        run(0, "forward 200");
-        run(0, "forward 500");
-        run(0, "forward 504");
-        assertThat(ejected).isEmpty();
+    void forwardedGatewayAnswers_count() {
+        workers(2);
+        run(0, "forward 502", "forward 503", "forward 500", "forward 504", "forward 200", "forward 502", "forward 504");
+        assertThat(down[0]).isFalse();
 
-        run(0, "forward 599");
-        assertThat(ejected).containsExactly(0);
+        run(0, "forward 503");
+        assertThat(down[0]).isTrue();
     }
 
     @Test
     void theLastWorkerInService_isNotEjected_andIsAskedAgainAtItsNextFailure() {
-        anotherInService = false;
-        run(0, "503");
-        run(0, "503");
-        run(0, "503");
+        workers(2);
+        down[1] = true;  // its probe failed
+        run(0, "503", "503", "503");
 
-        assertThat(ejected).containsExactly(0);
-        assertThat(ejection.ejections()).isZero();
-        assertThat(ejection.isEjected(0)).isFalse();  // still in service: its probes may bring it back
-        anotherInService = true;
+        assertThat(down[0]).isFalse();
+        assertThat(ejection.isEjected(0)).isFalse();
+        down[1] = false;
         run(0, "503");
-        assertThat(ejected).containsExactly(0, 0);
+        assertThat(down[0]).isTrue();
+    }
+
+    @Test
+    void atMostAQuarterOfTheWorkers_areOutByEjectionAtOnce() {
+        workers(8);
+        for (int worker = 0; worker < 3; worker++) {
+            run(worker, "503", "503", "503");
+        }
+
+        assertThat(down).containsExactly(true, true, false, false, false, false, false, false);
+        clock.set(EJECT_TIME.toNanos());  // the first two are no longer ejected, though not back yet
+        run(2, "503");
+        assertThat(down[2]).isTrue();
+    }
+
+    @Test
+    void ejectionsInARow_lastLonger_untilAJobEndsWell() {
+        workers(2);
+        run(0, "503", "503", "503");
+        down[0] = false;  // back: a probe passed after the eject time
+        clock.set(EJECT_TIME.toNanos());
+        ejection.backInService(0);
+        run(0, "503", "503", "503");
         assertThat(ejection.isEjected(0)).isTrue();
+        clock.set(3 * EJECT_TIME.toNanos() - 1);  // the second lasts twice the eject time
+        assertThat(ejection.isEjected(0)).isTrue();
+
+        clock.set(3 * EJECT_TIME.toNanos());
+        down[0] = false;
+        ejection.backInService(0);
+        run(0, "200", "503", "503", "503");  // a job that ended well: the next is a first again
+        clock.set(4 * EJECT_TIME.toNanos());
+        assertThat(ejection.isEjected(0)).isFalse();
+    }
+
+    @Test
+    void aWorkerBackInService_startsFromNoFailures() {
+        workers(2);
+        run(0, "503", "503");
+        ejection.backInService(0);  // e.g. its upstream was restarted
+        run(0, "503", "503");
+
+        assertThat(down[0]).isFalse();
     }
 
     @Test
     void limit_mustBePositive() {
-        assertThatThrownBy(() -> new OutlierEjection(1, 0, EJECT_TIME, clock::get)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OutlierEjection(1, 0, EJECT_TIME, clock::get, new Object(), w -> false, w -> { }))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
