@@ -281,7 +281,8 @@ public final class Balancer<D, R> implements AutoCloseable {
     private void failWaiting(long now) {
         for (Job<JobHandle<D, R>> job : dispatcher.removeAllWaiting()) {
             JobHandle<D, R> handle = handleOf(job);
-            if (handle.fail(JobStatus.QUEUED, "shutting down: the drain timeout passed before the job started" + earlierTry(handle),
+            String again = handle.reachedTry() == null ? "" : " again";
+            if (handle.fail(JobStatus.QUEUED, "shutting down: the drain timeout passed before the job started" + again + earlierTry(handle),
                     new ShutdownException(), now)) {
                 listener.finished(handle);
             }

@@ -444,8 +444,6 @@ final class BalancerTest {
         assertThat(job.error()).isEqualTo("waited longer than 1000 ms in the queue");
     }
 
-    // one worker, max-wait 1 s: the job's one try fails with failure, which takes the worker out of
-    // service, and the job, queued again, is past max-wait 2 s after it came; returns it expired
     @Test
     void shutdown_drainTimeout_failsAQueuedJobWhoseEarlierTryMayHaveRun_sayingSo() throws InterruptedException {
         balancer = Balancer.<String, String>builder(task -> {
@@ -457,10 +455,12 @@ final class BalancerTest {
         assertThat(balancer.shutdown(Duration.ZERO)).isFalse();
 
         assertThat(job.status()).isEqualTo(JobStatus.FAILED);
-        assertThat(job.error()).isEqualTo("shutting down: the drain timeout passed before the job started, after an earlier"
+        assertThat(job.error()).isEqualTo("shutting down: the drain timeout passed before the job started again, after an earlier"
                 + " try that failed before any answer and may have run (connection reset before any answer)");
     }
 
+    // one worker, max-wait 1 s: the job's one try fails with failure, which takes the worker out of
+    // service, and the job, queued again, is past max-wait 2 s after it came; returns it expired
     private JobHandle<String, String> queuedAgainPastMaxWait(NotDeliveredException failure) {
         AtomicLong clock = new AtomicLong();
         balancer = Balancer.<String, String>builder(task -> {

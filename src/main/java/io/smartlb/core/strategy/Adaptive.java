@@ -65,22 +65,24 @@ import java.util.Arrays;
  *       h the holders catch up on their own and one more load would only take capacity from the
  *       other models; above it the model's backlog grows without bound. The rate is learned from
  *       the gaps between the model's recent arrivals ({@link CostModel}), about eight of them, and
- *       1.5 is about two standard errors of that mean for Poisson arrivals: with h itself, a
- *       stream at 64 % of one worker passed now and then, and each pass cost a load. A stream
- *       between h and 1.5 h is joined as other streams are, when nothing else waits. The second
- *       condition keeps the cycle's order: no older job is passed over. Joining once its head had
- *       waited a fixed number of load times longer than the oldest unheld head, the rule this one
- *       replaced, joined too late when a hot model needed two workers and too early when one kept
- *       up (bench/RESULTS.md). A lone job (the only one since its model's queue was last empty) counts as a stream when its
- *       model loads in at most two job times: the load then costs about what the job may wait for
- *       its busy holder, so under light load an idle worker takes it at once, as a work-conserving
- *       server would. So it does before any load was measured: the load time is then only the
- *       configured default, and leaving a worker idle on a guess lost up to 5 % of mean wait at
- *       the start of light workloads (bench/RESULTS.md). A batch held by other workers is joined only if its backlog B (jobs x job
- *       time) exceeds 2h(h+1) load times with h holders: one more worker finishes it sooner despite
- *       loading it and loading something else afterwards, B/h &gt; 2L + B/(h+1). Otherwise the
- *       worker stays idle rather than duplicate a load (delay scheduling, Zaharia et al., EuroSys
- *       2010); the dispatcher asks it again when a job arrives or a model is released.</li>
+ *       the 0.5 above 1 is about two standard errors of that mean for Poisson arrivals: with h as
+ *       the threshold, a stream at 64 % of one worker passed now and then, and each pass cost a
+ *       load. A stream between h and 1.5 h is joined as other streams are, when nothing else
+ *       waits. The second condition keeps the cycle's order: no older job is passed over.
+ *       Joining once its head had waited a fixed number of load times longer than the oldest
+ *       unheld head, the rule this one replaced, joined too late when a hot model needed two
+ *       workers and too early when one kept up (bench/RESULTS.md). A lone job (the only one since
+ *       its model's queue was last empty) counts as a stream when its model loads in at most two
+ *       job times: the load then costs about what the job may wait for its busy holder, so under
+ *       light load an idle worker takes it at once, as a work-conserving server would. So it does
+ *       before any load was measured: the load time is then only the configured default, and
+ *       leaving a worker idle on a guess lost up to 5 % of mean wait at the start of light
+ *       workloads (bench/RESULTS.md). A batch held by other workers is joined only if its backlog B
+ *       (jobs x job time) exceeds 2h(h+1) load times with h holders: one more worker finishes it
+ *       sooner despite loading it and loading something else afterwards, B/h &gt; 2L + B/(h+1).
+ *       Otherwise the worker stays idle rather than duplicate a load (delay scheduling, Zaharia et
+ *       al., EuroSys 2010); the dispatcher asks it again when a job arrives or a model is
+ *       released.</li>
  * </ol>
  *
  * <p><b>Guarantee.</b> While the system is not overloaded (below): once a job is overdue, a worker
@@ -161,8 +163,8 @@ public final class Adaptive implements Strategy {
     private static final int TURN_LOADS = 10;
     // a stream outpaces its h holders once its learned arrival rate x job time exceeds this many
     // times h: the rate is a mean over about eight gaps (CostModel), whose standard error for
-    // Poisson arrivals is about a quarter of it (sqrt(w / (2 - w)) for weight w = 1/8), so 1.5 is
-    // two of them. With 1, a stream at 64 % of one worker passed now and then (blind-04: 8 joins,
+    // Poisson arrivals is about a quarter of it (sqrt(w / (2 - w)) for weight w = 1/8), so 1.5 is 1
+    // and two of them. With 1, a stream at 64 % of one worker passed now and then (blind-04: 8 joins,
     // mean wait 19 % above the seed's); 1, 1.25, 1.5, 2 and 3 gave 60, 62, 58, 59 and 66 misses
     // over 320 traces, and 1, 1.5 and 2 gave 10, 7 and 11 over 40 drawn after (bench/RESULTS.md)
     private static final double OUTPACE_MARGIN = 1.5;
