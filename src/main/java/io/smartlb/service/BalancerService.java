@@ -340,7 +340,7 @@ public class BalancerService {
             int id = worker;
             long probe = probeOrder.send(id);
             answer(id).thenAccept(up -> probeOrder.applyIfNewest(id, probe, () -> {
-                if (up && ejection != null && ejection.isEjected(id)) {
+                if (up && ejection != null && ejection.keepsOut(id)) {
                     return;  // it passes its probes but failed its jobs: back once the ejection time is over
                 }
                 // also while draining: a worker that comes back then serves the queued jobs

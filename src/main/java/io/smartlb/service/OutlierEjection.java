@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smartlb.backend.ForwardResponse;
 import io.smartlb.backend.UpstreamException;
 import io.smartlb.core.DurationText;
+import io.smartlb.core.NotDeliveredException;
 import io.smartlb.core.Work;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -20,14 +21,17 @@ import org.jboss.logging.Logger;
  *
  * <p>After {@code limit} jobs in a row that its upstream failed as a gateway does (an answer of
  * 502, 503 or 504, through {@code /forward} too, or no complete answer: broken off, not HTTP, timed
- * out), its worker is taken out of service for {@code time} times the number of ejections in a row
- * (at most ten), and after that until it passes a health probe. Any other answer resets the count,
+ * out, or none at all: a connection that broke before any answer, whose job is sent again), its
+ * worker is taken out of service for {@code time} times the number of ejections in a row (at most
+ * ten), and after that until it passes a health probe, or sooner once no other worker is in
+ * service. Any other answer resets the count,
  * and a job that ends well also the number of ejections; a worker that a probe brings back starts
  * from 0. A 500 does not count: it is often one request's or one model's fault, and counting it would
  * move a broken model's jobs from worker to worker, ejecting each. Bounds, as Envoy's
  * {@code max_ejection_percent}: at most a quarter of the workers (at least one) are out by
  * ejection at once, and never the last worker in service, whose jobs then fail rather than wait.
- * A job that never reached its upstream does not count: the backend takes that worker out itself.
+ * A refused connection does not count: the job never reached the upstream, and its probes take it
+ * out.
  *
  * <p>Thread-safe. Ejections are decided under the lock that health-probe answers are applied
  * under, so a probe answered at the same time cannot bring an ejected worker straight back.
@@ -84,6 +88,11 @@ final class OutlierEjection {
             } catch (UpstreamException e) {
                 count(task.worker(), !e.isComplete() || isGatewayFailure(e.upstreamStatus()), false);
                 throw e;
+            } catch (NotDeliveredException e) {
+                if (e.mayHaveReached()) {
+                    count(task.worker(), true, false);  // broken before any answer: sent again, and may run twice
+                }
+                throw e;  // a refused connection: its probes take the upstream out
             }
             ForwardResponse forwarded = ForwardJobs.response(result);
             boolean failed = forwarded != null && isGatewayFailure(forwarded.status());
@@ -93,12 +102,21 @@ final class OutlierEjection {
     }
 
     /**
-     * Returns whether {@code worker} was ejected less than its ejection time ago: a passing probe
-     * must not bring it back yet. Call it under the probe lock, with the answer it decides about.
+     * Returns whether a passing probe must leave {@code worker} out of service: it was ejected
+     * less than its ejection time ago, and another worker is in service (once none is, an ejected
+     * worker comes back early, as the last one in service is never ejected). Call it under the
+     * probe lock, with the answer it decides about.
      */
-    boolean isEjected(int worker) {
+    boolean keepsOut(int worker) {
         synchronized (lock) {
-            return clock.getAsLong() - ejectedUntil[worker] < 0;
+            if (clock.getAsLong() - ejectedUntil[worker] >= 0) {
+                return false;
+            }
+            if (anotherInService(worker)) {
+                return true;
+            }
+            ejectedUntil[worker] = clock.getAsLong();  // ended early
+            return false;
         }
     }
 
@@ -130,27 +148,37 @@ final class OutlierEjection {
             if (succeeded) {
                 ejectionsInARow.set(worker, 0);
             }
-        } else if (failuresInARow.incrementAndGet(worker) >= limit && eject(worker)) {
+            return;
+        }
+        int failures = failuresInARow.incrementAndGet(worker);
+        if (failures >= limit && eject(worker, failures)) {
             failuresInARow.set(worker, 0);
         }
     }
 
+    // guarded by lock
+    private boolean anotherInService(int worker) {
+        for (int other = 0; other < ejectedUntil.length; other++) {
+            if (other != worker && !isDown.test(other)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // takes worker out of service unless that would leave none in service, or more than a quarter
     // of the workers out by ejection; a worker not ejected is asked again at its next failure
-    private boolean eject(int worker) {
+    private boolean eject(int worker, int failures) {
         synchronized (lock) {
             long now = clock.getAsLong();
             int workers = ejectedUntil.length;
-            boolean anotherInService = false;
             int ejectedNow = 0;
             for (int other = 0; other < workers; other++) {
-                if (other != worker && !isDown.test(other)) {
-                    anotherInService = true;
-                } else if (other != worker && now - ejectedUntil[other] < 0) {
+                if (other != worker && now - ejectedUntil[other] < 0) {
                     ejectedNow++;
                 }
             }
-            if (!anotherInService || ejectedNow >= (workers + EJECTED_SHARE - 1) / EJECTED_SHARE) {
+            if (!anotherInService(worker) || ejectedNow >= (workers + EJECTED_SHARE - 1) / EJECTED_SHARE) {
                 return false;
             }
             int inARow = Math.min(ejectionsInARow.incrementAndGet(worker), MAX_TIME_FACTOR);
@@ -159,7 +187,7 @@ final class OutlierEjection {
             ejections++;
             markDown.accept(worker);
             LOG.warnf("worker %d: its upstream failed %d jobs in a row (an answer of 502, 503 or 504, or none complete):"
-                    + " out of service for %s, then until it passes a health probe", worker, limit, DurationText.of(out));
+                    + " out of service for %s, then until it passes a health probe", worker, failures, DurationText.of(out));
             return true;
         }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.smartlb.backend.ForwardResponse;
 import io.smartlb.backend.UpstreamException;
+import io.smartlb.core.NotDeliveredException;
 import io.smartlb.core.Task;
 import io.smartlb.core.Work;
 import java.time.Duration;
@@ -32,9 +33,15 @@ final class OutlierEjectionTest {
     }
 
     // the job's data says what the upstream answers: a status, "cut 200" (broken off after a 200
-    // head), or "forward 503"
-    private static JsonNode answer(Task<JsonNode> task) throws UpstreamException {
+    // head), "forward 503", "reset" (the connection broke before any answer) or "refused"
+    private static JsonNode answer(Task<JsonNode> task) throws UpstreamException, NotDeliveredException {
         String answer = task.data().asText();
+        if (answer.equals("reset")) {
+            throw new NotDeliveredException("upstream closed the connection", null);
+        }
+        if (answer.equals("refused")) {
+            throw NotDeliveredException.refused("upstream refused the connection", null);
+        }
         if (answer.startsWith("forward ")) {
             return ForwardJobs.wrap(new ForwardResponse(Integer.parseInt(answer.substring(8)), "text/plain", Map.of(), new byte[0]));
         }
@@ -54,7 +61,7 @@ final class OutlierEjectionTest {
             try {
                 watched.run(task);
             } catch (Exception e) {
-                assertThat(e).isInstanceOf(UpstreamException.class);  // passed on unchanged
+                assertThat(e).isInstanceOfAny(UpstreamException.class, NotDeliveredException.class);  // passed on unchanged
             }
         }
     }
@@ -68,12 +75,12 @@ final class OutlierEjectionTest {
 
         assertThat(down[0]).isTrue();
         assertThat(ejection.ejections()).isEqualTo(1);
-        assertThat(ejection.isEjected(0)).isTrue();
-        assertThat(ejection.isEjected(1)).isFalse();
+        assertThat(ejection.keepsOut(0)).isTrue();
+        assertThat(ejection.keepsOut(1)).isFalse();
         clock.set(EJECT_TIME.toNanos() - 1);
-        assertThat(ejection.isEjected(0)).isTrue();
+        assertThat(ejection.keepsOut(0)).isTrue();
         clock.set(EJECT_TIME.toNanos());
-        assertThat(ejection.isEjected(0)).isFalse();
+        assertThat(ejection.keepsOut(0)).isFalse();
     }
 
     @Test
@@ -82,6 +89,28 @@ final class OutlierEjectionTest {
         run(0, "cut 200", "cut 0", "cut 503");
 
         assertThat(down[0]).isTrue();
+    }
+
+    @Test
+    void connectionsBrokenBeforeAnyAnswer_count_refusedOnesDoNot() {
+        workers(2);
+        run(0, "refused", "refused", "refused", "refused");
+        assertThat(down[0]).isFalse();
+
+        run(0, "reset", "reset", "reset");  // each was sent again elsewhere, and may have run twice
+        assertThat(down[0]).isTrue();
+    }
+
+    @Test
+    void anEjectedWorker_comesBackEarly_onceNoOtherIsInService() {
+        workers(2);
+        run(0, "503", "503", "503");
+        assertThat(ejection.keepsOut(0)).isTrue();
+
+        down[1] = true;  // the last one in service failed its probe
+        assertThat(ejection.keepsOut(0)).isFalse();
+        down[1] = false;
+        assertThat(ejection.keepsOut(0)).isFalse();  // that ejection has ended
     }
 
     @Test
@@ -123,7 +152,7 @@ final class OutlierEjectionTest {
         run(0, "503", "503", "503");
 
         assertThat(down[0]).isFalse();
-        assertThat(ejection.isEjected(0)).isFalse();
+        assertThat(ejection.keepsOut(0)).isFalse();
         down[1] = false;
         run(0, "503");
         assertThat(down[0]).isTrue();
@@ -150,16 +179,16 @@ final class OutlierEjectionTest {
         clock.set(EJECT_TIME.toNanos());
         ejection.backInService(0);
         run(0, "503", "503", "503");
-        assertThat(ejection.isEjected(0)).isTrue();
+        assertThat(ejection.keepsOut(0)).isTrue();
         clock.set(3 * EJECT_TIME.toNanos() - 1);  // the second lasts twice the eject time
-        assertThat(ejection.isEjected(0)).isTrue();
+        assertThat(ejection.keepsOut(0)).isTrue();
 
         clock.set(3 * EJECT_TIME.toNanos());
         down[0] = false;
         ejection.backInService(0);
         run(0, "200", "503", "503", "503");  // a job that ended well: the next is a first again
         clock.set(4 * EJECT_TIME.toNanos());
-        assertThat(ejection.isEjected(0)).isFalse();
+        assertThat(ejection.keepsOut(0)).isFalse();
     }
 
     @Test
