@@ -144,6 +144,19 @@ public final class Balancer<D, R> implements AutoCloseable {
     }
 
     /**
+     * Gives up a job nobody waits for any more (its client left): cancels it if it is queued, as
+     * {@link #cancel} does; if it runs it may finish, but should its try fail before any answer it
+     * is not sent again and ends FAILED. Returns whether it was cancelled.
+     */
+    public boolean abandon(JobHandle<D, R> handle) {
+        if (cancel(handle)) {
+            return true;
+        }
+        handle.abandon();
+        return cancel(handle);  // it may have been queued again meanwhile
+    }
+
+    /**
      * Expires the queued jobs that have waited longer than {@code maxWait} and returns them. With
      * {@link Builder#maxWait} set, jobs also expire when a worker asks for a job, so that none
      * starts after waiting longer; this call ends those that no worker asked for in time, and
@@ -449,6 +462,9 @@ public final class Balancer<D, R> implements AutoCloseable {
         try {
             if (requeue) {
                 listener.requeued(handle, id, assignment.load(), e);
+            } else if (handle.isAbandoned()) {
+                handle.endFailed("its client left while it ran, and it failed before any answer: not sent again ("
+                        + e.getMessage() + ")", e, clock.getAsLong());
             } else {
                 handle.endFailed("failed twice before any answer: " + e.getMessage(), e, clock.getAsLong());
             }
@@ -456,6 +472,9 @@ public final class Balancer<D, R> implements AutoCloseable {
             // even past a listener that throws: a job queued again in no index could never end
             deliver(dispatcher.undelivered(id, requeue, e.mayHaveReached(), clock.getAsLong()));
             afterDispatch();
+        }
+        if (requeue && handle.isAbandoned()) {
+            cancel(handle);  // its client left as it was queued again
         }
         if (requeue && stopping) {
             failWaiting(clock.getAsLong());  // it came back after shutdown took the queue

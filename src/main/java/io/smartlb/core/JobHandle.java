@@ -38,6 +38,7 @@ public final class JobHandle<D, R> {
     private volatile long loadNanos = -1;
     // the failure of a try that may have reached its worker, once the job was queued again after it
     private volatile NotDeliveredException reachedTry;
+    private volatile boolean abandoned;  // nobody waits for it: not sent again
 
     JobHandle(String model, double priority, D data) {
         this.model = Objects.requireNonNull(model, "model");
@@ -154,10 +155,10 @@ public final class JobHandle<D, R> {
     }
 
     // a job that could not be delivered waits again: once if it may have reached its worker,
-    // whenever it did not
+    // whenever it did not; never once abandoned
     boolean requeue(NotDeliveredException failure) {
         synchronized (transition) {
-            if (failure.mayHaveReached() && reachedTry != null || status != JobStatus.RUNNING) {
+            if (abandoned || failure.mayHaveReached() && reachedTry != null || status != JobStatus.RUNNING) {
                 return false;
             }
             if (failure.mayHaveReached()) {
@@ -225,6 +226,17 @@ public final class JobHandle<D, R> {
      * Returns the failure of an earlier try that may have reached its worker (the connection broke
      * before any answer: the job may have run), once the job waits again after it; otherwise null.
      */
+    // nobody waits for this job any more: should its try fail before any answer, it is not sent again
+    void abandon() {
+        synchronized (transition) {
+            abandoned = true;
+        }
+    }
+
+    boolean isAbandoned() {
+        return abandoned;
+    }
+
     NotDeliveredException reachedTry() {
         return reachedTry;
     }

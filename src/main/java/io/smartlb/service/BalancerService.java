@@ -247,9 +247,12 @@ public class BalancerService {
                 ? CancelResult.CANCELLED : CancelResult.NOT_QUEUED;
     }
 
-    /** Cancels a queued job whose waiting client went away; running jobs go on. */
+    /**
+     * Cancels a queued job whose waiting client went away; a running one goes on, but is not sent
+     * again should its try fail before any answer.
+     */
     public void abandon(JobHandle<JsonNode, JsonNode> job) {
-        if (job.status() == JobStatus.QUEUED && balancer.cancel(job)) {
+        if (balancer.abandon(job)) {
             LOG.debugf("job %d (model %s) cancelled: its client disconnected", job.id(), job.model());
         }
     }

@@ -445,6 +445,40 @@ final class BalancerTest {
     }
 
     @Test
+    void abandon_queuedJob_isCancelled() {
+        balancer = start(1);
+        balancer.submit("m1", "1", 0);
+        JobHandle<String, String> queued = balancer.submit("m2", "2", 0);
+
+        assertThat(balancer.abandon(queued)).isTrue();
+        assertThat(queued.status()).isEqualTo(JobStatus.CANCELLED);
+        gate.countDown();
+    }
+
+    @Test
+    void abandon_runningJob_goesOn_butIsNotSentAgainWhenItsTryFailsBeforeAnyAnswer() throws InterruptedException {
+        balancer = Balancer.<String, String>builder(task -> {
+            ran.add(task.worker() + ":" + task.data());
+            firstStarted.countDown();
+            if (!gate.await(TIMEOUT_S, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("gate never opened");
+            }
+            throw new NotDeliveredException("connection reset before any answer", null);
+        }).workers(2).strategy(new Affinity()).executor(executor).build();
+        JobHandle<String, String> job = balancer.submit("m1", "1", 0);
+        assertThat(firstStarted.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(balancer.abandon(job)).isFalse();  // its client left while it ran
+        gate.countDown();
+
+        Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).until(() -> job.status().isFinal());
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.error()).isEqualTo("its client left while it ran, and it failed before any answer: not sent again"
+                + " (connection reset before any answer)");
+        assertThat(ran).containsExactly("0:1");  // the other worker never got it
+    }
+
+    @Test
     void shutdown_drainTimeout_failsAQueuedJobWhoseEarlierTryMayHaveRun_sayingSo() throws InterruptedException {
         balancer = Balancer.<String, String>builder(task -> {
             throw new NotDeliveredException("connection reset before any answer", null);
