@@ -35,15 +35,16 @@ class JobOutcomes {
     @Inject
     BalancerService service;
 
-    /** Returns the answer once the job ends; a client that leaves first abandons a job still queued. */
+    /** Returns the answer once the job ends; a client that leaves first abandons the job (see below). */
     CompletionStage<Response> whenEnded(JobHandle<JsonNode, JsonNode> job) {
         return whenEnded(job, true);
     }
 
     /**
      * Returns the answer once the job ends; with {@code abandonIfClientLeaves}, a client that leaves
-     * first cancels the job while it is still queued (not so for a job with an idempotency key: its
-     * client may retry with the key, and other clients may wait on it).
+     * first cancels the job while it is still queued, and keeps it from being sent again once it
+     * runs (not so for a job with an idempotency key: its client may retry with the key, and other
+     * clients may wait on it).
      */
     CompletionStage<Response> whenEnded(JobHandle<JsonNode, JsonNode> job, boolean abandonIfClientLeaves) {
         // A CompletableFuture rather than a Uni: on this path, per request, Mutiny's context
