@@ -351,7 +351,7 @@ public class BalancerService {
                 if (up) {
                     seenUp = true;
                     if (wasDown && ejection != null) {
-                        ejection.backInService(id);
+                        ejection.backInService(id, reportedDown.contains(id));  // taken out by a probe or an ejection
                     }
                     balancer.markUp(id);
                 } else {

@@ -24,14 +24,14 @@ import org.jboss.logging.Logger;
  * out, or none at all: a connection that broke before any answer, whose job is sent again), its
  * worker is taken out of service for {@code time} times the number of ejections in a row (at most
  * ten), and after that until it passes a health probe, or sooner once no other worker is in
- * service. Any other answer resets the count,
- * and a job that ends well also the number of ejections; a worker that a probe brings back starts
- * from 0. A 500 does not count: it is often one request's or one model's fault, and counting it would
- * move a broken model's jobs from worker to worker, ejecting each. Bounds, as Envoy's
- * {@code max_ejection_percent}: at most a quarter of the workers (at least one) are out by
- * ejection at once, and never the last worker in service, whose jobs then fail rather than wait.
- * A refused connection does not count: the job never reached the upstream, and its probes take it
- * out.
+ * service. Any other answer resets the count, and a job that ends well also the number of
+ * ejections; a worker that a probe brings back after a failed probe (its upstream may have
+ * restarted) starts from 0. A 500 does not count: it is often one request's or one model's fault,
+ * and counting it would move a broken model's jobs from worker to worker, ejecting each. Bounds, as
+ * Envoy's {@code max_ejection_percent}: at most a quarter of the workers (at least one) are out by
+ * ejection at once (from the ejection until a probe brings it back), and never the last worker in
+ * service, whose jobs then fail rather than wait. A refused connection neither counts nor resets:
+ * the job never reached the upstream.
  *
  * <p>Thread-safe. Ejections are decided under the lock that health-probe answers are applied
  * under, so a probe answered at the same time cannot bring an ejected worker straight back.
@@ -53,6 +53,7 @@ final class OutlierEjection {
     private final AtomicIntegerArray failuresInARow;
     private final AtomicIntegerArray ejectionsInARow;
     private final long[] ejectedUntil;  // guarded by lock
+    private final boolean[] out;  // guarded by lock: ejected, and no probe has brought it back since
     private long ejections;  // guarded by lock
 
     /**
@@ -77,6 +78,7 @@ final class OutlierEjection {
         this.failuresInARow = new AtomicIntegerArray(workers);
         this.ejectionsInARow = new AtomicIntegerArray(workers);
         this.ejectedUntil = new long[workers];
+        this.out = new boolean[workers];
     }
 
     /** Returns {@code work} counting each job's outcome for its worker, and ejecting as above. */
@@ -115,14 +117,23 @@ final class OutlierEjection {
             if (anotherInService(worker)) {
                 return true;
             }
-            ejectedUntil[worker] = clock.getAsLong();  // ended early
+            ejectedUntil[worker] = clock.getAsLong();  // ended early: the probe brings it back
             return false;
         }
     }
 
-    /** A probe brought {@code worker} back into service: its failures before do not count. */
-    void backInService(int worker) {
-        failuresInARow.set(worker, 0);
+    /**
+     * A probe brought {@code worker} back into service; after a failed probe (its upstream may
+     * have restarted) its failures before no longer count. Not after a job's failed connection,
+     * which took it out too: counted failures, they would never reach the limit.
+     */
+    void backInService(int worker, boolean afterAFailedProbe) {
+        synchronized (lock) {
+            out[worker] = false;
+        }
+        if (afterAFailedProbe) {
+            failuresInARow.set(worker, 0);
+        }
     }
 
     /** Returns how many times a worker was ejected. */
@@ -174,8 +185,8 @@ final class OutlierEjection {
             int workers = ejectedUntil.length;
             int ejectedNow = 0;
             for (int other = 0; other < workers; other++) {
-                if (other != worker && now - ejectedUntil[other] < 0) {
-                    ejectedNow++;
+                if (other != worker && out[other]) {
+                    ejectedNow++;  // its ejection time may be over, but it is not back yet
                 }
             }
             if (!anotherInService(worker) || ejectedNow >= (workers + EJECTED_SHARE - 1) / EJECTED_SHARE) {
@@ -184,6 +195,7 @@ final class OutlierEjection {
             int inARow = Math.min(ejectionsInARow.incrementAndGet(worker), MAX_TIME_FACTOR);
             Duration out = time.multipliedBy(inARow);
             ejectedUntil[worker] = saturatedSum(now, out);
+            this.out[worker] = true;
             ejections++;
             markDown.accept(worker);
             LOG.warnf("worker %d: its upstream failed %d jobs in a row (an answer of 502, 503 or 504, or none complete):"

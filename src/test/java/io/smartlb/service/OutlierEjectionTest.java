@@ -166,7 +166,8 @@ final class OutlierEjectionTest {
         }
 
         assertThat(down).containsExactly(true, true, false, false, false, false, false, false);
-        clock.set(EJECT_TIME.toNanos());  // the first two are no longer ejected, though not back yet
+        down[0] = false;
+        ejection.backInService(0, true);  // a probe brought it back after its ejection time
         run(2, "503");
         assertThat(down[2]).isTrue();
     }
@@ -177,7 +178,7 @@ final class OutlierEjectionTest {
         run(0, "503", "503", "503");
         down[0] = false;  // back: a probe passed after the eject time
         clock.set(EJECT_TIME.toNanos());
-        ejection.backInService(0);
+        ejection.backInService(0, true);
         run(0, "503", "503", "503");
         assertThat(ejection.keepsOut(0)).isTrue();
         clock.set(3 * EJECT_TIME.toNanos() - 1);  // the second lasts twice the eject time
@@ -185,7 +186,7 @@ final class OutlierEjectionTest {
 
         clock.set(3 * EJECT_TIME.toNanos());
         down[0] = false;
-        ejection.backInService(0);
+        ejection.backInService(0, true);
         run(0, "200", "503", "503", "503");  // a job that ended well: the next is a first again
         clock.set(4 * EJECT_TIME.toNanos());
         assertThat(ejection.keepsOut(0)).isFalse();
@@ -195,10 +196,36 @@ final class OutlierEjectionTest {
     void aWorkerBackInService_startsFromNoFailures() {
         workers(2);
         run(0, "503", "503");
-        ejection.backInService(0);  // e.g. its upstream was restarted
+        ejection.backInService(0, true);  // after a failed probe: its upstream may have restarted
         run(0, "503", "503");
 
         assertThat(down[0]).isFalse();
+    }
+
+    @Test
+    void aWorkerBackAfterAJobsFailedConnection_keepsItsCount_soClosesAloneReachTheLimit() {
+        workers(2);
+        run(0, "reset");
+        ejection.backInService(0, false);  // the failed connection took it out; its next probe brought it back
+        run(0, "reset");
+        ejection.backInService(0, false);
+        run(0, "reset");
+
+        assertThat(down[0]).isTrue();
+    }
+
+    @Test
+    void anEjectedWorkerNotBackYet_countsAgainstTheQuarter_afterItsEjectionTime() {
+        workers(4);
+        run(0, "503", "503", "503");
+        clock.set(EJECT_TIME.toNanos());  // over, but no probe has brought it back yet
+        run(1, "503", "503", "503");
+        assertThat(down).containsExactly(true, false, false, false);
+
+        down[0] = false;
+        ejection.backInService(0, true);
+        run(1, "503");
+        assertThat(down).containsExactly(false, true, false, false);
     }
 
     @Test
