@@ -143,10 +143,10 @@ final class OutlierEjection {
         }
     }
 
-    // now + out, or the longest a long holds (the ejection time may be configured up to 106751d)
-    private static long saturatedSum(long now, Duration out) {
+    // now + length, or the longest a long holds (the ejection time may be configured up to 106751d)
+    private static long saturatedSum(long now, Duration length) {
         long room = Long.MAX_VALUE - now;
-        return out.compareTo(Duration.ofNanos(room)) >= 0 ? Long.MAX_VALUE : now + out.toNanos();
+        return length.compareTo(Duration.ofNanos(room)) >= 0 ? Long.MAX_VALUE : now + length.toNanos();
     }
 
     private static boolean isGatewayFailure(int status) {
@@ -193,13 +193,13 @@ final class OutlierEjection {
                 return false;
             }
             int inARow = Math.min(ejectionsInARow.incrementAndGet(worker), MAX_TIME_FACTOR);
-            Duration out = time.multipliedBy(inARow);
-            ejectedUntil[worker] = saturatedSum(now, out);
-            this.out[worker] = true;
+            Duration length = time.multipliedBy(inARow);
+            ejectedUntil[worker] = saturatedSum(now, length);
+            out[worker] = true;
             ejections++;
             markDown.accept(worker);
             LOG.warnf("worker %d: its upstream failed %d jobs in a row (an answer of 502, 503 or 504, or none complete):"
-                    + " out of service for %s, then until it passes a health probe", worker, failures, DurationText.of(out));
+                    + " out of service for %s, then until it passes a health probe", worker, failures, DurationText.of(length));
             return true;
         }
     }
