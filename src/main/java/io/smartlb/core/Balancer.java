@@ -145,8 +145,10 @@ public final class Balancer<D, R> implements AutoCloseable {
 
     /**
      * Gives up a job nobody waits for any more (its client left): cancels it if it is queued, as
-     * {@link #cancel} does; if it runs it may finish, but should its try fail before any answer it
-     * is not sent again and ends FAILED. Returns whether it was cancelled.
+     * {@link #cancel} does; if it runs it may finish, but should its try throw
+     * {@link NotDeliveredException} it is not sent again: it ends CANCELLED if the try never reached
+     * the worker, else FAILED (it may have run). Returns whether it was cancelled here. A job a
+     * worker has been given but not yet started is not held back (a window of microseconds).
      */
     public boolean abandon(JobHandle<D, R> handle) {
         if (cancel(handle)) {
@@ -463,8 +465,7 @@ public final class Balancer<D, R> implements AutoCloseable {
             if (requeue) {
                 listener.requeued(handle, id, assignment.load(), e);
             } else if (handle.isAbandoned()) {
-                handle.endFailed("its client left while it ran, and it failed before any answer: not sent again ("
-                        + e.getMessage() + ")", e, clock.getAsLong());
+                handle.endFailed(abandonedTry(e), e, clock.getAsLong());
             } else {
                 handle.endFailed("failed twice before any answer: " + e.getMessage(), e, clock.getAsLong());
             }
@@ -474,12 +475,26 @@ public final class Balancer<D, R> implements AutoCloseable {
             afterDispatch();
         }
         if (requeue && handle.isAbandoned()) {
-            cancel(handle);  // its client left as it was queued again
+            endAbandoned(handle, e);  // its client left as it was queued again
         }
         if (requeue && stopping) {
             failWaiting(clock.getAsLong());  // it came back after shutdown took the queue
         }
         return requeue;
+    }
+
+    private static String abandonedTry(NotDeliveredException e) {
+        return "its client left while it ran, and it failed before any answer: not sent again (" + e.getMessage() + ")";
+    }
+
+    // an abandoned job queued again: cancelled if its try never reached the worker, else failed
+    // saying it may have run; unless a worker took it meanwhile (it then runs for nobody)
+    private void endAbandoned(JobHandle<D, R> handle, NotDeliveredException e) {
+        if (!e.mayHaveReached()) {
+            cancel(handle);
+        } else if (dispatcher.cancel(handle.job()) && handle.fail(JobStatus.QUEUED, abandonedTry(e), e, clock.getAsLong())) {
+            listener.finished(handle);
+        }
     }
 
     /** Runs a job and returns how it ended; throws when it was not delivered. */

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * Written by the balancer, read by anyone; every field is safe to read from any thread. Status
  * moves QUEUED, then RUNNING, then DONE or FAILED; or from QUEUED to CANCELLED, EXPIRED or
  * FAILED (dropped at shutdown). A job that could not be delivered goes from RUNNING back to
- * QUEUED: once if it may have reached its worker, each time if it did not. The future completes exactly once, after the status became final. Whoever reads
+ * QUEUED: once if it may have reached its worker, each time if it did not (unless abandoned, see
+ * {@link Balancer#abandon}). The future completes exactly once, after the status became final. Whoever reads
  * a status reads the fields that go with it: a job read as DONE has its end time and result, one
  * read as FAILED its error (each change writes its fields, then the status, under a private lock).
  *
@@ -154,11 +155,11 @@ public final class JobHandle<D, R> {
         loadNanos = nanos;
     }
 
-    // a job that could not be delivered waits again: once if it may have reached its worker,
-    // whenever it did not; never once abandoned
+    // a job that could not be delivered waits again: once if it may have reached its worker (not
+    // once abandoned), whenever it did not (an abandoned one is then cancelled: it never ran)
     boolean requeue(NotDeliveredException failure) {
         synchronized (transition) {
-            if (abandoned || failure.mayHaveReached() && reachedTry != null || status != JobStatus.RUNNING) {
+            if (failure.mayHaveReached() && (abandoned || reachedTry != null) || status != JobStatus.RUNNING) {
                 return false;
             }
             if (failure.mayHaveReached()) {
@@ -222,10 +223,6 @@ public final class JobHandle<D, R> {
         return end(from, JobStatus.FAILED, nowNanos, message, null, cause) && publish();
     }
 
-    /**
-     * Returns the failure of an earlier try that may have reached its worker (the connection broke
-     * before any answer: the job may have run), once the job waits again after it; otherwise null.
-     */
     // nobody waits for this job any more: should its try fail before any answer, it is not sent again
     void abandon() {
         synchronized (transition) {
@@ -237,6 +234,10 @@ public final class JobHandle<D, R> {
         return abandoned;
     }
 
+    /**
+     * Returns the failure of an earlier try that may have reached its worker (the connection broke
+     * before any answer: the job may have run), once the job waits again after it; otherwise null.
+     */
     NotDeliveredException reachedTry() {
         return reachedTry;
     }

@@ -7,6 +7,8 @@ package io.smartlb.core;
  * again as often as that happens, until a worker takes it; one that may have reached it (the
  * connection broke before any answer: the worker may have died running it) is queued again once,
  * and a second such failure fails the job, so that a job that kills its workers stops at two.
+ * A job nobody waits for any more ({@link Balancer#abandon}) is not queued again: cancelled if it
+ * never reached the worker, failed if it may have.
  */
 public class NotDeliveredException extends Exception {
 

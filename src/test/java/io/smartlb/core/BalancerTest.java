@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -476,6 +477,52 @@ final class BalancerTest {
         assertThat(job.error()).isEqualTo("its client left while it ran, and it failed before any answer: not sent again"
                 + " (connection reset before any answer)");
         assertThat(ran).containsExactly("0:1");  // the other worker never got it
+    }
+
+    @Test
+    void abandon_runningJobWhoseTryIsRefused_isCancelled_asItNeverRan() throws InterruptedException {
+        balancer = Balancer.<String, String>builder(task -> {
+            firstStarted.countDown();
+            if (!gate.await(TIMEOUT_S, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("gate never opened");
+            }
+            throw NotDeliveredException.refused("connection refused", null);
+        }).workers(1).strategy(new Affinity()).executor(executor).build();
+        JobHandle<String, String> job = balancer.submit("m1", "1", 0);
+        assertThat(firstStarted.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(balancer.abandon(job)).isFalse();
+        gate.countDown();
+
+        Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).until(() -> job.status().isFinal());
+        assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(balancer.workers().get(0).failed()).isZero();
+    }
+
+    @Test
+    void abandon_asTheJobIsQueuedAgain_failsIt_sayingItMayHaveRun() {
+        AtomicReference<Balancer<String, String>> self = new AtomicReference<>();
+        AtomicReference<Boolean> cancelledAtTheRequeue = new AtomicReference<>();
+        JobListener clientLeavesAtTheRequeue = new JobListener() {
+            @Override
+            public void requeued(JobHandle<?, ?> job, int worker, boolean loaded, NotDeliveredException reason) {
+                @SuppressWarnings("unchecked")
+                JobHandle<String, String> handle = (JobHandle<String, String>) job;
+                cancelledAtTheRequeue.set(self.get().abandon(handle));
+            }
+        };
+        balancer = Balancer.<String, String>builder(task -> {
+            throw new NotDeliveredException("connection reset before any answer", null);
+        }).workers(1).strategy(new Affinity()).executor(executor).listener(clientLeavesAtTheRequeue).build();
+        self.set(balancer);
+
+        JobHandle<String, String> job = balancer.submit("m1", "1", 0);
+
+        Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).until(() -> job.status().isFinal());
+        assertThat(cancelledAtTheRequeue.get()).isFalse();  // not in the queue yet
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.error()).isEqualTo("its client left while it ran, and it failed before any answer: not sent again"
+                + " (connection reset before any answer)");
     }
 
     @Test
