@@ -123,10 +123,7 @@ public class BalancerService {
                 : backend.run(task);
         if (HttpBackend.NAME.equals(config.backend()) && config.http().ejectAfter() > 0) {
             ejection = new OutlierEjection(workers, config.http().ejectAfter(), config.http().ejectTime(), this::now, probeOrder,
-                    worker -> balancer.isDown(worker), worker -> {
-                        reportedDown.add(worker);  // its return is logged as after a failed probe
-                        balancer.markDown(worker);
-                    });
+                    worker -> balancer.isDown(worker), worker -> balancer.markDown(worker));
             work = ejection.watch(work);
         }
         balancer = Balancer.builder(work)
@@ -348,16 +345,18 @@ public class BalancerService {
                 }
                 // also while draining: a worker that comes back then serves the queued jobs
                 boolean wasDown = balancer.isDown(id);
+                boolean ejected = false;
                 if (up) {
                     seenUp = true;
-                    if (wasDown && ejection != null) {
-                        ejection.backInService(id, reportedDown.contains(id));  // taken out by a probe or an ejection
-                    }
+                    ejected = wasDown && ejection != null && ejection.backInService(id, reportedDown.contains(id));
                     balancer.markUp(id);
                 } else {
+                    if (ejection != null) {
+                        ejection.probeFailed(id);
+                    }
                     balancer.markDown(id);
                 }
-                reportChange(id, up, wasDown);
+                reportChange(id, up, wasDown, ejected);
             }));
         }
     }
@@ -372,12 +371,13 @@ public class BalancerService {
     }
 
     // one line when a probe takes a worker out of service or brings it back, not one per probe
-    private void reportChange(int worker, boolean up, boolean wasDown) {
+    private void reportChange(int worker, boolean up, boolean wasDown, boolean afterEjection) {
         if (!up && reportedDown.add(worker)) {
             LOG.warnf("worker %d failed its health probe: out of service until it passes one", worker);
         } else if (up && wasDown && !balancer.isDown(worker)) {
-            LOG.infof(reportedDown.remove(worker)
-                    ? "worker %d passed its health probe: back in service"
+            boolean probeHadFailed = reportedDown.remove(worker);
+            LOG.infof(probeHadFailed ? "worker %d passed its health probe: back in service"
+                    : afterEjection ? "worker %d passed its health probe: back in service after its ejection"
                     : "worker %d passed its health probe: back in service (a job's connection to it had failed)", worker);
         } else if (up) {
             reportedDown.remove(worker);

@@ -126,13 +126,30 @@ final class OutlierEjection {
      * A probe brought {@code worker} back into service; after a failed probe (its upstream may
      * have restarted) its failures before no longer count. Not after a job's failed connection,
      * which took it out too: counted failures, they would never reach the limit.
+     *
+     * @return whether it was out by ejection
      */
-    void backInService(int worker, boolean afterAFailedProbe) {
+    boolean backInService(int worker, boolean afterAFailedProbe) {
+        boolean wasOut;
         synchronized (lock) {
+            wasOut = out[worker];
             out[worker] = false;
         }
-        if (afterAFailedProbe) {
+        if (afterAFailedProbe || wasOut) {
             failuresInARow.set(worker, 0);
+        }
+        return wasOut;
+    }
+
+    /**
+     * A probe of {@code worker} failed: once its ejection time is over it is out because of its
+     * probes, and no longer takes one of the places ejections may hold.
+     */
+    void probeFailed(int worker) {
+        synchronized (lock) {
+            if (clock.getAsLong() - ejectedUntil[worker] >= 0) {
+                out[worker] = false;
+            }
         }
     }
 

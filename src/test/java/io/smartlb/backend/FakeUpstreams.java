@@ -13,7 +13,7 @@ import java.util.Map;
 public final class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     static final long LOAD_MILLIS = 30;
-    static final int EJECT_SECONDS = 6;
+    static final int EJECT_SECONDS = 8;
     static volatile List<FakeModelServer> servers;
 
     @Override

@@ -229,6 +229,22 @@ final class OutlierEjectionTest {
     }
 
     @Test
+    void anEjectedWorkerWhoseProbesFail_afterItsEjectionTime_freesItsPlace() {
+        workers(4);
+        run(0, "503", "503", "503");
+        ejection.probeFailed(0);  // within its ejection time: still out by ejection
+        run(1, "503", "503", "503");
+        assertThat(down).containsExactly(true, false, false, false);
+
+        clock.set(EJECT_TIME.toNanos());
+        ejection.probeFailed(0);  // its upstream died: out because of its probes now
+        run(1, "503");
+        assertThat(down).containsExactly(true, true, false, false);
+        assertThat(ejection.backInService(0, true)).isFalse();  // logged as back after a failed probe
+        assertThat(ejection.backInService(1, false)).isTrue();  // back after its ejection
+    }
+
+    @Test
     void limit_mustBePositive() {
         assertThatThrownBy(() -> new OutlierEjection(1, 0, EJECT_TIME, clock::get, new Object(), w -> false, w -> { }))
                 .isInstanceOf(IllegalArgumentException.class);
