@@ -55,6 +55,18 @@ final class BalancerTest {
         return task.model() + "/" + task.data();
     }
 
+    /** Records "worker:data", waits at the gate, then throws {@code failure}: its try was not delivered. */
+    private Work<String, String> undeliveredAtTheGate(NotDeliveredException failure) {
+        return task -> {
+            ran.add(task.worker() + ":" + task.data());
+            firstStarted.countDown();
+            if (!gate.await(TIMEOUT_S, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("gate never opened");
+            }
+            throw failure;
+        };
+    }
+
     private Balancer<String, String> start(int workers) {
         balancer = Balancer.<String, String>builder(this::work)
                 .workers(workers).strategy(new Affinity()).executor(executor).capacity(100).build();
@@ -458,14 +470,9 @@ final class BalancerTest {
 
     @Test
     void abandon_runningJob_goesOn_butIsNotSentAgainWhenItsTryFailsBeforeAnyAnswer() throws InterruptedException {
-        balancer = Balancer.<String, String>builder(task -> {
-            ran.add(task.worker() + ":" + task.data());
-            firstStarted.countDown();
-            if (!gate.await(TIMEOUT_S, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("gate never opened");
-            }
-            throw new NotDeliveredException("connection reset before any answer", null);
-        }).workers(2).strategy(new Affinity()).executor(executor).build();
+        NotDeliveredException reset = new NotDeliveredException("connection reset before any answer", null);
+        balancer = Balancer.<String, String>builder(undeliveredAtTheGate(reset))
+                .workers(2).strategy(new Affinity()).executor(executor).build();
         JobHandle<String, String> job = balancer.submit("m1", "1", 0);
         assertThat(firstStarted.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
 
@@ -481,13 +488,9 @@ final class BalancerTest {
 
     @Test
     void abandon_runningJobWhoseTryIsRefused_isCancelled_asItNeverRan() throws InterruptedException {
-        balancer = Balancer.<String, String>builder(task -> {
-            firstStarted.countDown();
-            if (!gate.await(TIMEOUT_S, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("gate never opened");
-            }
-            throw NotDeliveredException.refused("connection refused", null);
-        }).workers(1).strategy(new Affinity()).executor(executor).build();
+        NotDeliveredException refused = NotDeliveredException.refused("connection refused", null);
+        balancer = Balancer.<String, String>builder(undeliveredAtTheGate(refused))
+                .workers(1).strategy(new Affinity()).executor(executor).build();
         JobHandle<String, String> job = balancer.submit("m1", "1", 0);
         assertThat(firstStarted.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
 
