@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.smartlb.core.NotDeliveredException;
 import io.smartlb.core.Task;
@@ -233,6 +234,9 @@ public final class HttpBackend implements Backend {
     }
 
     private static JsonNode parse(HttpResponse<byte[]> response) {
+        if (response.body().length == 0) {
+            return NullNode.getInstance();  // 204, or a 200 without a body: not the empty string
+        }
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         if (contentType.contains("json")) {
             try {

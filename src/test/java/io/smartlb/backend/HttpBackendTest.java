@@ -50,13 +50,17 @@ final class HttpBackendTest {
     private HttpBackend backend;
 
     private void start(long loadMillis, int count) throws IOException {
+        start(loadMillis, count, "/");
+    }
+
+    private void start(long loadMillis, int count, String path) throws IOException {
         List<URI> upstreams = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             FakeModelServer server = new FakeModelServer("gpu-" + i, loadMillis).start();
             servers.add(server);
             upstreams.add(URI.create(server.url()));
         }
-        backend = new HttpBackend(upstreams, "/", "X-Model", TIMEOUT, "/health", TIMEOUT, HttpBackend.newClient(TIMEOUT), MAX_RESPONSE);
+        backend = new HttpBackend(upstreams, path, "X-Model", TIMEOUT, "/health", TIMEOUT, HttpBackend.newClient(TIMEOUT), MAX_RESPONSE);
         balancer = Balancer.<JsonNode, JsonNode>builder(backend::run)
                 .workers(count).strategy(new Affinity()).executor(executor).capacity(1000).build();
     }
@@ -81,6 +85,15 @@ final class HttpBackendTest {
         assertThat(result.get("model").asText()).isEqualTo("m1");
         assertThat(result.get("echo").get("text").asText()).isEqualTo("hi");
         assertThat(result.get("server").asText()).isEqualTo("gpu-0");
+    }
+
+    @Test
+    void run_answerWithoutABody_resultIsJsonNull() throws Exception {
+        start(0, 1, "/empty");  // the fake server answers 204 there
+
+        JsonNode result = result(balancer.submit("m1", null, 0));
+
+        assertThat(result.isNull()).as("result %s", result).isTrue();
     }
 
     @Test
