@@ -42,6 +42,8 @@ public final class Balancer<D, R> implements AutoCloseable {
     // the longest duration a long of nanoseconds holds (about 292 years, 106751 days)
     private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE);
     private static final long RESULTS_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final String SHUTTING_DOWN = "shutting down: the drain timeout passed";
+    private static final String NO_WORKER_LEFT = "no worker left: every worker loop died";
 
     private final Dispatcher<JobHandle<D, R>> dispatcher;
     private final Work<D, R> work;
@@ -53,8 +55,10 @@ public final class Balancer<D, R> implements AutoCloseable {
     private final AtomicReferenceArray<JobHandle<D, R>> running;
     private final Assignment<JobHandle<D, R>> stopSignal = new Assignment<>(-1, Job.of(-1, "-", 0, 0, null), false, () -> "stop", 0);
     private final AtomicIntegerArray deadLoops;  // 1 where a loop died: its mailbox is read no more
+    private final AtomicIntegerArray stoppedLoops;  // 1 where a loop took its stop signal: the same
     private final CountDownLatch loopsStarted;
     private final AskAgainTimer askAgain;
+    private volatile boolean shutdownBegun;
     private volatile boolean stopping;
     // jobs a loop runs or has ended whose results it has not completed yet
     private final AtomicInteger unpublished = new AtomicInteger();
@@ -73,6 +77,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         this.loopThreads = new AtomicReferenceArray<>(builder.workers);
         this.running = new AtomicReferenceArray<>(builder.workers);
         this.deadLoops = new AtomicIntegerArray(builder.workers);
+        this.stoppedLoops = new AtomicIntegerArray(builder.workers);
         for (int i = 0; i < builder.workers; i++) {
             mailboxes.add(new ArrayBlockingQueue<>(2));
         }
@@ -237,9 +242,9 @@ public final class Balancer<D, R> implements AutoCloseable {
         return dispatcher.strategyFailures();
     }
 
-    /** Returns whether shutdown has begun. */
+    /** Returns whether shutdown has begun (not whether jobs are refused: they are too once every loop died). */
     public boolean isShuttingDown() {
-        return dispatcher.isClosed();
+        return shutdownBegun;
     }
 
     /** Returns whether {@code worker} is out of service. O(1), unlike {@link #workers}. */
@@ -269,6 +274,7 @@ public final class Balancer<D, R> implements AutoCloseable {
      * @return true when every job finished within the timeout
      */
     public boolean shutdown(Duration drainTimeout) throws InterruptedException {
+        shutdownBegun = true;
         dispatcher.close();
         long deadline = System.nanoTime() + drainTimeout.toNanos();
         boolean drained = dispatcher.awaitIdle(drainTimeout.toNanos(), TimeUnit.NANOSECONDS)
@@ -277,7 +283,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         askAgain.stop();
         afterDispatch();
         long now = clock.getAsLong();
-        failWaiting(now);
+        failWaiting(now, SHUTTING_DOWN);
         for (int i = 0; i < mailboxes.size(); i++) {
             JobHandle<D, R> handle = running.get(i);
             if (handle != null) {
@@ -292,13 +298,14 @@ public final class Balancer<D, R> implements AutoCloseable {
         return drained;
     }
 
-    // shutdown has taken the queue: what still waits (or comes back to it) fails
-    private void failWaiting(long now) {
+    // shutdown has taken the queue, or no worker loop is left: what still waits (or comes back to
+    // it) fails, since no worker will start it
+    private void failWaiting(long now, String why) {
         for (Job<JobHandle<D, R>> job : dispatcher.removeAllWaiting()) {
             JobHandle<D, R> handle = handleOf(job);
             String again = handle.reachedTry() == null ? "" : " again";
-            if (handle.fail(JobStatus.QUEUED, "shutting down: the drain timeout passed before the job started" + again + earlierTry(handle),
-                    new ShutdownException(), now)) {
+            if (handle.fail(JobStatus.QUEUED, why + " before the job started" + again + earlierTry(handle),
+                    new ShutdownException(why), now)) {
                 listener.finished(handle);
             }
         }
@@ -334,8 +341,9 @@ public final class Balancer<D, R> implements AutoCloseable {
             // a free worker is handed one assignment at most, so with the stop signal two slots suffice
             int worker = assignment.worker();
             mailboxes.get(worker).add(assignment);
-            if (deadLoops.get(worker) == 1) {
-                requeueOrphans(worker);  // decided before the loop died; loopDied may have drained already
+            if (deadLoops.get(worker) == 1 || stoppedLoops.get(worker) == 1) {
+                // decided before the loop died or stopped; it may have drained its mailbox already
+                requeueOrphans(worker);
             }
         }
     }
@@ -354,7 +362,7 @@ public final class Balancer<D, R> implements AutoCloseable {
                     return;
                 }
                 while (assignment != null) {
-                    assignment = runAndComplete(id, assignment);
+                    assignment = stopping ? notStarted(id) : runAndComplete(id, assignment);
                 }
             }
         } catch (InterruptedException e) {
@@ -366,13 +374,17 @@ public final class Balancer<D, R> implements AutoCloseable {
         } finally {
             loopThreads.set(id, null);
             running.set(id, null);
-            if (!stopped) {
+            if (stopped) {
+                stoppedLoops.set(id, 1);
+                requeueOrphans(id);  // handed to it after its stop signal, by a submit that raced shutdown
+            } else {
                 loopDied(id, assignment, death);
             }
         }
     }
 
-    // an Error escaped a job (or the loop was interrupted): fail its job, take the worker out of service
+    // an Error escaped a job (or the loop was interrupted): fail its job, take the worker out of
+    // service; once no loop is left, the dispatcher takes no more jobs and those waiting fail
     private void loopDied(int id, Assignment<JobHandle<D, R>> assignment, Throwable death) {
         deadLoops.set(id, 1);
         dispatcher.retire(id, clock.getAsLong());
@@ -382,17 +394,42 @@ public final class Balancer<D, R> implements AutoCloseable {
             dispatcher.complete(id, Outcome.FAILED, clock.getAsLong());
         }
         requeueOrphans(id);
+        failWaitingIfNoWorkerStarts();
     }
 
-    // an assignment handed to a loop that died before taking it never started: it waits again
+    // an assignment handed to a loop that died or stopped before taking it never started: it waits
+    // again, for another worker, or to fail if none will start it
     private void requeueOrphans(int id) {
         Assignment<JobHandle<D, R>> orphan;
+        boolean requeued = false;
         while ((orphan = mailboxes.get(id).poll()) != null) {
             if (orphan != stopSignal) {
                 deliver(dispatcher.undelivered(id, true, false, clock.getAsLong()));
                 afterDispatch();
+                requeued = true;
             }
         }
+        if (requeued) {
+            failWaitingIfNoWorkerStarts();
+        }
+    }
+
+    // shutdown has taken the queue, or every loop died: what waits now would wait for ever
+    private void failWaitingIfNoWorkerStarts() {
+        if (stopping) {
+            failWaiting(clock.getAsLong(), SHUTTING_DOWN);
+        } else if (deadLoops() == mailboxes.size()) {
+            failWaiting(clock.getAsLong(), NO_WORKER_LEFT);
+        }
+    }
+
+    // a job handed to this worker after shutdown took the queue (by a completion or a submit that
+    // raced it) does not start: it fails as the waiting ones did
+    private Assignment<JobHandle<D, R>> notStarted(int id) {
+        deliver(dispatcher.undelivered(id, true, false, clock.getAsLong()));
+        afterDispatch();
+        failWaiting(clock.getAsLong(), SHUTTING_DOWN);
+        return null;
     }
 
     // returns this worker's next assignment; the job's result completes once the worker's counts
@@ -477,8 +514,8 @@ public final class Balancer<D, R> implements AutoCloseable {
         if (requeue && handle.isAbandoned()) {
             endAbandoned(handle, e);  // its client left as it was queued again
         }
-        if (requeue && stopping) {
-            failWaiting(clock.getAsLong());  // it came back after shutdown took the queue
+        if (requeue) {
+            failWaitingIfNoWorkerStarts();  // it came back after shutdown took the queue
         }
         return requeue;
     }
@@ -523,6 +560,11 @@ public final class Balancer<D, R> implements AutoCloseable {
             return Outcome.FAILED;
         } finally {
             running.set(assignment.worker(), null);
+            // work that caught an interrupt and set the flag again, as libraries do, must not end
+            // this loop at its next take(): only shutdown interrupts it, and it sets stopping first
+            if (!stopping) {
+                Thread.interrupted();
+            }
         }
     }
 

@@ -50,6 +50,7 @@ public final class Dispatcher<P> {
     private long lastSubmittedNanos = Long.MIN_VALUE;             // guarded by lock
     private int busy;                                             // guarded by lock
     private boolean closed;                                       // guarded by lock
+    private String closedBecause;                                 // guarded by lock; null: close()
     private boolean stopped;                                      // guarded by lock
     private long strategyFailures;                                // guarded by lock
     private long askAgainAtNanos = Decision.NEVER;                // guarded by lock
@@ -131,7 +132,7 @@ public final class Dispatcher<P> {
         lock.lock();
         try {
             if (closed) {
-                throw new ShutdownException();
+                throw closedBecause == null ? new ShutdownException() : new ShutdownException(closedBecause);
             }
             if (waiting.size() >= capacity) {
                 throw new QueueFullException(capacity);
@@ -368,7 +369,11 @@ public final class Dispatcher<P> {
         markDown(worker, false, nowNanos);
     }
 
-    /** As {@link #markDown}, for good: {@link #markUp} does not bring {@code worker} back (its loop died). */
+    /**
+     * As {@link #markDown}, for good: {@link #markUp} does not bring {@code worker} back (its loop
+     * died). Once every worker is retired, no job could ever start: it takes no new jobs, as after
+     * {@link #close}, and says why.
+     */
     public void retire(int worker, long nowNanos) {
         markDown(worker, true, nowNanos);
     }
@@ -379,6 +384,10 @@ public final class Dispatcher<P> {
             Slot<P> slot = slot(worker);
             slot.up = false;
             slot.retired |= retire;
+            if (retire && !closed && everyWorkerRetired()) {
+                closed = true;
+                closedBecause = "no worker left: every worker loop died; no new jobs are accepted";
+            }
             String left = slot.model;
             setModel(slot, null);
             publish(slot);
@@ -386,6 +395,15 @@ public final class Dispatcher<P> {
         } finally {
             lock.unlock();
         }
+    }
+
+    private boolean everyWorkerRetired() {
+        for (Slot<P> slot : slots) {
+            if (!slot.retired) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

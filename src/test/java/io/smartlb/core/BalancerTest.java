@@ -777,6 +777,87 @@ final class BalancerTest {
     }
 
     @Test
+    void workThatSetsTheInterruptFlagAgain_killsNoLoop_andItsWorkerServesTheNextJob() {
+        balancer = Balancer.<String, String>builder(task -> {
+            if ("polite".equals(task.data())) {
+                Thread.currentThread().interrupt();  // as code that catches an interrupt and restores it
+            }
+            return task.data();
+        }).workers(1).strategy(new Fifo()).executor(executor).build();
+
+        assertThat(balancer.submit("m1", "polite", 0).result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join()).isEqualTo("polite");
+        assertThat(balancer.submit("m1", "next", 0).result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join()).isEqualTo("next");
+
+        assertThat(balancer.deadLoops()).isZero();
+        assertThat(balancer.workers().get(0).state()).isEqualTo(WorkerState.IDLE);
+    }
+
+    @Test
+    void everyLoopDead_waitingJobsFail_andNewOnesAreRefused_sayingNoWorkerIsLeft() throws InterruptedException {
+        balancer = Balancer.<String, String>builder(task -> {
+            firstStarted.countDown();
+            if (!gate.await(TIMEOUT_S, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("gate never opened");
+            }
+            throw new AssertionError("broken");  // an Error ends the worker's loop
+        }).workers(1).strategy(new Fifo()).executor(executor).build();
+        JobHandle<String, String> running = balancer.submit("m1", "1", 0);
+        assertThat(firstStarted.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+        JobHandle<String, String> waiting = balancer.submit("m2", "2", 0);
+
+        gate.countDown();
+
+        // the Error goes on to the loop's thread, which Awaitility would otherwise report
+        Awaitility.await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(TIMEOUT_S))
+                .until(() -> waiting.status() == JobStatus.FAILED);
+        assertThat(running.error()).isEqualTo("worker 0 died: java.lang.AssertionError: broken");
+        assertThat(waiting.error()).isEqualTo("no worker left: every worker loop died before the job started");
+        assertThat(waiting.result()).isCompletedExceptionally();
+        assertThatThrownBy(() -> balancer.submit("m1", "3", 0)).isInstanceOf(ShutdownException.class)
+                .hasMessage("no worker left: every worker loop died; no new jobs are accepted");
+        assertThat(balancer.isShuttingDown()).isFalse();
+    }
+
+    @Test
+    void submitRacingShutdown_jobHandedToAStoppedLoop_failsInsteadOfWaitingForEver() throws Exception {
+        CountDownLatch betweenAdmissionAndHandOff = new CountDownLatch(1);
+        CountDownLatch loopEnded = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        balancer = Balancer.<String, String>builder(task -> task.data())
+                .workers(1).strategy(new Fifo())
+                .executor(loop -> executor.execute(() -> {
+                    try {
+                        loop.run();
+                    } finally {
+                        loopEnded.countDown();
+                    }
+                }))
+                .listener(new JobListener() {
+                    @Override
+                    public void submitted(JobHandle<?, ?> job) {  // the dispatcher has given the job to the free worker
+                        betweenAdmissionAndHandOff.countDown();
+                        try {
+                            goOn.await(TIMEOUT_S, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }).build();
+        CompletableFuture<JobHandle<String, String>> submitting =
+                CompletableFuture.supplyAsync(() -> balancer.submit("m1", "1", 0), executor);
+        assertThat(betweenAdmissionAndHandOff.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(balancer.shutdown(Duration.ZERO)).isFalse();  // the worker holds a job it has not been handed
+        assertThat(loopEnded.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+        goOn.countDown();  // the submit hands the job to the stopped loop
+
+        JobHandle<String, String> job = submitting.get(TIMEOUT_S, TimeUnit.SECONDS);
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.error()).isEqualTo("shutting down: the drain timeout passed before the job started");
+        assertThat(job.result()).isCompletedExceptionally();
+    }
+
+    @Test
     void loopDyingWhileIdle_retiresItsWorker_andJobsRunOnTheOthers() {
         List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(2, task -> {

@@ -494,6 +494,19 @@ final class DispatcherTest {
     }
 
     @Test
+    void retire_everyWorker_refusesNewJobs_sayingNoWorkerIsLeft() {
+        Dispatcher<String> d = new Dispatcher<>(new Fifo(), 2, 10, extra -> { }, true);
+        d.retire(0, 0);
+        d.submit("a", 0, "j1", MS);                 // worker 1 still takes jobs
+
+        d.retire(1, 2 * MS);
+
+        assertThatThrownBy(() -> d.submit("a", 0, "j2", 3 * MS)).isInstanceOf(ShutdownException.class)
+                .hasMessage("no worker left: every worker loop died; no new jobs are accepted");
+        assertThat(d.queued()).isZero();
+    }
+
+    @Test
     void submit_clockReadBeforeAnEarlierSubmission_keepsSubmitTimesInAdmissionOrder() {
         Dispatcher<String> d = new Dispatcher<>(new Fifo(), 1, 10, extra -> { }, true);
         d.expireAtDispatch(10 * MS);
