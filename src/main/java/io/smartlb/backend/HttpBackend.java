@@ -108,7 +108,7 @@ public final class HttpBackend implements Backend {
                 .build();
         HttpResponse<byte[]> response = send(request);
         if (response.statusCode() / 100 != 2) {
-            throw new UpstreamException("upstream " + upstreams.get(task.worker()) + " answered "
+            throw new UpstreamException("upstream " + uri + " answered "
                     + response.statusCode() + ": " + start(response.body()), response.statusCode());
         }
         return parse(response);
