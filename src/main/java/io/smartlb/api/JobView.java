@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param waitMs time queued: until it started, or until now (or its end) if it never started
  * @param processingMs time running (model load included), or null before it started
  * @param result the backend's answer, when DONE
- * @param error why it failed, when FAILED or EXPIRED
+ * @param error why it failed, expired or was cancelled, when FAILED, EXPIRED or CANCELLED
  * @param dispatch the strategy's reason for starting it, once started
  */
 @RegisterForReflection

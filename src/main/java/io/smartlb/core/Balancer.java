@@ -44,6 +44,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     private static final long RESULTS_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final String SHUTTING_DOWN = "shutting down: the drain timeout passed";
     private static final String NO_WORKER_LEFT = "no worker left: every worker loop died";
+    private static final String CLIENT_LEFT = "cancelled: its client left while it was queued";
 
     private final Dispatcher<JobHandle<D, R>> dispatcher;
     private final Work<D, R> work;
@@ -141,7 +142,15 @@ public final class Balancer<D, R> implements AutoCloseable {
 
     /** Cancels a queued job; returns false when it is running or has ended. */
     public boolean cancel(JobHandle<D, R> handle) {
-        if (!dispatcher.cancel(handle.job()) || !handle.cancel(clock.getAsLong())) {
+        return cancel(handle, "cancelled");
+    }
+
+    /**
+     * As {@link #cancel(JobHandle)}, with why, which the job's {@link JobHandle#error} then gives
+     * (e.g. {@code "cancelled by DELETE /jobs/7"}).
+     */
+    public boolean cancel(JobHandle<D, R> handle, String why) {
+        if (!dispatcher.cancel(handle.job()) || !handle.cancel(why, clock.getAsLong())) {
             return false;
         }
         listener.finished(handle);
@@ -156,11 +165,11 @@ public final class Balancer<D, R> implements AutoCloseable {
      * worker has been given but not yet started is not held back (a window of microseconds).
      */
     public boolean abandon(JobHandle<D, R> handle) {
-        if (cancel(handle)) {
+        if (cancel(handle, CLIENT_LEFT)) {
             return true;
         }
         handle.abandon();
-        return cancel(handle);  // it may have been queued again meanwhile
+        return cancel(handle, CLIENT_LEFT);  // it may have been queued again meanwhile
     }
 
     /**
@@ -528,7 +537,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     // saying it may have run; unless a worker took it meanwhile (it then runs for nobody)
     private void endAbandoned(JobHandle<D, R> handle, NotDeliveredException e) {
         if (!e.mayHaveReached()) {
-            cancel(handle);
+            cancel(handle, "cancelled: its client left while it ran, and its try never reached the worker (" + e.getMessage() + ")");
         } else if (dispatcher.cancel(handle.job()) && handle.fail(JobStatus.QUEUED, abandonedTry(e), e, clock.getAsLong())) {
             listener.finished(handle);
         }

@@ -108,7 +108,7 @@ public final class JobHandle<D, R> {
         return loadNanos;
     }
 
-    /** Returns why the job failed, or null. */
+    /** Returns why the job failed, expired or was cancelled, or null. */
     public String error() {
         return error;
     }
@@ -250,11 +250,12 @@ public final class JobHandle<D, R> {
         return true;
     }
 
-    boolean cancel(long nowNanos) {
-        if (!end(JobStatus.QUEUED, JobStatus.CANCELLED, nowNanos, null, null, null)) {
+    // why, starting "cancelled", becomes its error: who cancelled it, or that its client left
+    boolean cancel(String why, long nowNanos) {
+        if (!end(JobStatus.QUEUED, JobStatus.CANCELLED, nowNanos, why, null, null)) {
             return false;
         }
-        result.completeExceptionally(new CancellationException("job " + id() + " cancelled"));
+        result.completeExceptionally(new CancellationException("job " + id() + " " + why));
         return true;
     }
 

@@ -240,7 +240,7 @@ public class BalancerService {
         if (job.isEmpty()) {
             return CancelResult.NOT_FOUND;
         }
-        return job.get() instanceof KnownJob.Live live && balancer.cancel(live.handle())
+        return job.get() instanceof KnownJob.Live live && balancer.cancel(live.handle(), "cancelled by DELETE /jobs/" + id)
                 ? CancelResult.CANCELLED : CancelResult.NOT_QUEUED;
     }
 

@@ -45,7 +45,7 @@ public final class FinishedJob implements KnownJob {
      * @param submittedNanos its submit time, on the service clock
      * @param startedNanos its start time on the service clock, or 0 if it never started
      * @param finishedNanos its end time, on the service clock
-     * @param error why it failed or expired, or null
+     * @param error why it failed, expired or was cancelled, or null
      * @param dispatch the strategy's reason for starting it, or null if it never ran
      * @param resultJson its result as JSON text (for a pass-through job, the summary its view shows), or null
      * @param key its idempotency key, or null

@@ -132,6 +132,7 @@ class JobResourceTest {
         assertThat(cancelled.statusCode()).isEqualTo(200);
         assertThat(cancelled.jsonPath().getString("status")).isEqualTo("CANCELLED");
         assertThat(cancelled.jsonPath().getString("worker")).isNull();
+        assertThat(cancelled.jsonPath().getString("error")).isEqualTo("cancelled by DELETE /jobs/" + id);
         JsonPath problem = assertProblem(waitingClient.join(), 409);
         assertThat(problem.getString("jobStatus")).isEqualTo("CANCELLED");
         assertThat(problem.getString("id")).isEqualTo(id);

@@ -394,6 +394,7 @@ final class BalancerTest {
         assertThat(balancer.cancel(running)).isFalse();
         assertThat(balancer.cancel(queued)).isTrue();
         assertThat(queued.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(queued.error()).isEqualTo("cancelled");
         assertThat(queued.result()).isCompletedExceptionally();
         assertThatThrownBy(() -> queued.result().join()).hasCauseInstanceOf(CancellationException.class);
         gate.countDown();
@@ -465,6 +466,7 @@ final class BalancerTest {
 
         assertThat(balancer.abandon(queued)).isTrue();
         assertThat(queued.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(queued.error()).isEqualTo("cancelled: its client left while it was queued");
         gate.countDown();
     }
 
@@ -499,6 +501,8 @@ final class BalancerTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).until(() -> job.status().isFinal());
         assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(job.error()).isEqualTo("cancelled: its client left while it ran, and its try never reached the worker"
+                + " (connection refused)");
         assertThat(balancer.workers().get(0).failed()).isZero();
     }
 
