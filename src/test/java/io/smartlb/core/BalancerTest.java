@@ -67,6 +67,16 @@ final class BalancerTest {
         };
     }
 
+    // in a listener: tells the test where its thread is, then holds it there until the test goes on
+    private static void signalThenAwait(CountDownLatch signal, CountDownLatch goOn) {
+        signal.countDown();
+        try {
+            goOn.await(TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private Balancer<String, String> start(int workers) {
         balancer = Balancer.<String, String>builder(this::work)
                 .workers(workers).strategy(new Affinity()).executor(executor).capacity(100).build();
@@ -697,12 +707,7 @@ final class BalancerTest {
                 .listener(new JobListener() {
                     @Override
                     public void finished(JobHandle<?, ?> job) {
-                        inListener.countDown();
-                        try {
-                            release.await(TIMEOUT_S, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
+                        signalThenAwait(inListener, release);
                     }
                 }).build();
         JobHandle<String, String> job = balancer.submit("m1", "1", 0);
@@ -839,12 +844,7 @@ final class BalancerTest {
                 .listener(new JobListener() {
                     @Override
                     public void submitted(JobHandle<?, ?> job) {  // the dispatcher has given the job to the free worker
-                        betweenAdmissionAndHandOff.countDown();
-                        try {
-                            goOn.await(TIMEOUT_S, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
+                        signalThenAwait(betweenAdmissionAndHandOff, goOn);
                     }
                 }).build();
         CompletableFuture<JobHandle<String, String>> submitting =
