@@ -122,7 +122,7 @@ public final class Balancer<D, R> implements AutoCloseable {
      *
      * @param priority seconds of head start; 0 for none
      * @throws QueueFullException when the queue holds its capacity
-     * @throws ShutdownException once shutdown has begun
+     * @throws ShutdownException once shutdown has begun, or once every worker loop has died
      */
     public JobHandle<D, R> submit(String model, D data, double priority) {
         JobHandle<D, R> handle = new JobHandle<>(model, priority, data);
@@ -371,7 +371,7 @@ public final class Balancer<D, R> implements AutoCloseable {
                     return;
                 }
                 while (assignment != null) {
-                    assignment = stopping ? notStarted(id) : runAndComplete(id, assignment);
+                    assignment = runAndComplete(id, assignment);
                 }
             }
         } catch (InterruptedException e) {
@@ -432,14 +432,6 @@ public final class Balancer<D, R> implements AutoCloseable {
         }
     }
 
-    // a job handed to this worker after shutdown took the queue (by a completion or a submit that
-    // raced it) does not start: it fails as the waiting ones did
-    private Assignment<JobHandle<D, R>> notStarted(int id) {
-        deliver(dispatcher.undelivered(id, true, false, clock.getAsLong()));
-        afterDispatch();
-        failWaiting(clock.getAsLong(), SHUTTING_DOWN);
-        return null;
-    }
 
     // returns this worker's next assignment; the job's result completes once the worker's counts
     // include it, so a client woken by the result reads them up to date
@@ -551,6 +543,13 @@ public final class Balancer<D, R> implements AutoCloseable {
         handle.started(assignment, assignment.decidedNanos());
         running.set(assignment.worker(), handle);
         listener.started(handle);
+        if (stopping) {
+            // shutdown fails the running jobs it finds, and may have looked before this one was set
+            // (a completion or a racing submit handed it out as the drain ended): it does not start
+            failRunning(handle, SHUTTING_DOWN + " as the job started; it did not run", new ShutdownException(SHUTTING_DOWN));
+            running.set(assignment.worker(), null);
+            return Outcome.FAILED;
+        }
         Task<D> task = new Task<>(assignment.worker(), handle.id(), handle.model(), assignment.load(), handle.data(), clock);
         try {
             R value = work.run(task);

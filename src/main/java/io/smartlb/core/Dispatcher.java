@@ -126,7 +126,7 @@ public final class Dispatcher<P> {
      * @return the job, and the assignment it caused for a free worker (null when none is free or
      *     the strategy left it idle); the assigned job may be another one than the new job
      * @throws QueueFullException when {@code capacity} jobs wait
-     * @throws ShutdownException after {@link #close}
+     * @throws ShutdownException after {@link #close}, or once every worker is {@linkplain #retire retired}
      */
     public Admission<P> submit(String model, double priority, P payload, long nowNanos) {
         lock.lock();
@@ -309,16 +309,6 @@ public final class Dispatcher<P> {
         lock.lock();
         try {
             closed = true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Returns whether {@link #close} was called. */
-    public boolean isClosed() {
-        lock.lock();
-        try {
-            return closed;
         } finally {
             lock.unlock();
         }

@@ -279,7 +279,7 @@ public class BalancerService {
         return strategyName;
     }
 
-    /** Returns whether the service is draining (and takes no new jobs). */
+    /** Returns whether the service is draining: shutdown has begun, and it takes no new jobs. */
     public boolean draining() {
         return draining || balancer.isShuttingDown();
     }

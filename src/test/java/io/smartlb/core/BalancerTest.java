@@ -757,6 +757,29 @@ final class BalancerTest {
     }
 
     @Test
+    void shutdown_asAJobStarts_itsWorkNeverRuns_andItEndsFailed() throws InterruptedException {
+        CountDownLatch starting = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        balancer = Balancer.<String, String>builder(this::work).workers(1).strategy(new Fifo()).executor(executor)
+                .listener(new JobListener() {
+                    @Override
+                    public void started(JobHandle<?, ?> job) {  // RUNNING, its work not yet called
+                        signalThenAwait(starting, goOn);
+                    }
+                }).build();
+        JobHandle<String, String> job = balancer.submit("m1", "1", 0);
+        assertThat(starting.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(balancer.shutdown(Duration.ZERO)).isFalse();
+        goOn.countDown();
+
+        Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).until(() -> balancer.workers().get(0).failed() == 1);
+        assertThat(ran).isEmpty();
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.error()).startsWith("shutting down: the drain timeout passed");
+    }
+
+    @Test
     void jobFailedAtTheDrainTimeout_countsAsFailedOnItsWorker_whenItsWorkReturnsLater() throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
