@@ -1,7 +1,6 @@
 package io.smartlb;
 
 import io.quarkus.runtime.Quarkus;
-import io.quarkus.runtime.annotations.QuarkusMain;
 import io.smartlb.sim.SimulateCommand;
 import java.util.Arrays;
 
@@ -9,8 +8,11 @@ import java.util.Arrays;
  * The entry point: {@code simulate ...} replays a trace and exits without booting Quarkus (no HTTP
  * server, no banner); no argument starts the service. Anything else (a typo, {@code --help}) prints
  * how to use it and exits with 2 rather than start a server that ignores it.
+ *
+ * <p>Named by {@code quarkus.package.main-class} in the pom, not marked {@code @QuarkusMain}: the
+ * library jar an application embeds the service with carries this class, and an annotated main
+ * would be that application's main too (or clash with its own).
  */
-@QuarkusMain
 public class Main {
 
     /** Runs the simulate command, or the service. */
