@@ -59,7 +59,7 @@ final class ConfigChecks {
 
     private static void positive(String key, MemorySize size) {
         if (size.asBigInteger().compareTo(BigInteger.valueOf(Long.MAX_VALUE)) > 0) {
-            throw new InvalidConfigException(key, size.asBigInteger() + " bytes is too large; use at most 8E (a long)");
+            throw new InvalidConfigException(key, size.asBigInteger() + " bytes is too large; use less than 8E (at most 9223372036854775807, a long)");
         }
         if (size.asLongValue() < 1) {
             throw new InvalidConfigException(key, size.asLongValue() + " bytes; use a size > 0, e.g. 256M");

@@ -117,7 +117,7 @@ final class ConfigChecksTest {
         assertThatThrownBy(() -> ConfigChecks.check(config))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageStartingWith(key + ": ")
-                .hasMessageEndingWith("bytes is too large; use at most 8E (a long)");
+                .hasMessageEndingWith("bytes is too large; use less than 8E (at most 9223372036854775807, a long)");
     }
 
     @ParameterizedTest

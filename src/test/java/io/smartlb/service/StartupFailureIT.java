@@ -65,7 +65,7 @@ final class StartupFailureIT {
 
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.output().strip()).isEqualTo("balancer.queue.max-bytes: 1208925819614629174706176 bytes is too large;"
-                + " use at most 8E (a long)");
+                + " use less than 8E (at most 9223372036854775807, a long)");
     }
 
     @Test
