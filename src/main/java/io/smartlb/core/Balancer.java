@@ -56,7 +56,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     private final AtomicReferenceArray<JobHandle<D, R>> running;
     private final Assignment<JobHandle<D, R>> stopSignal = new Assignment<>(-1, Job.of(-1, "-", 0, 0, null), false, () -> "stop", 0);
     private final AtomicIntegerArray deadLoops;  // 1 where a loop died: its mailbox is read no more
-    private final AtomicIntegerArray stoppedLoops;  // 1 where a loop took its stop signal: the same
+    private final AtomicIntegerArray stoppedLoops;  // 1 where a loop took its stop signal: read no more either
     private final CountDownLatch loopsStarted;
     private final AskAgainTimer askAgain;
     private volatile boolean shutdownBegun;
@@ -431,7 +431,6 @@ public final class Balancer<D, R> implements AutoCloseable {
             failWaiting(clock.getAsLong(), NO_WORKER_LEFT);
         }
     }
-
 
     // returns this worker's next assignment; the job's result completes once the worker's counts
     // include it, so a client woken by the result reads them up to date
