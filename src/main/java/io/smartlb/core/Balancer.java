@@ -447,7 +447,9 @@ public final class Balancer<D, R> implements AutoCloseable {
                 return null;
             }
             long now = clock.getAsLong();
-            JobCost cost = outcome == Outcome.LOAD_FAILED ? null : new JobCost(handle.model(), assignment.load(),
+            // only a job that ran to its end tells what it costs: one that timed out on a hung upstream
+            // would teach a load as long as the timeout, and one refused at once a load of nothing
+            JobCost cost = outcome != Outcome.DONE ? null : new JobCost(handle.model(), assignment.load(),
                     assignment.load() ? handle.loadNanos() : 0, Math.max(0, now - handle.startedNanos()));
             Assignment<JobHandle<D, R>> next = dispatcher.complete(id, outcome, now, cost);
             afterDispatch();

@@ -22,8 +22,9 @@ public interface Strategy {
     Decision next(WorkerView worker, Waiting waiting, Workers workers, long nowNanos);
 
     /**
-     * Called under the dispatcher's lock when a job ends, before its worker asks for the next one,
-     * with what the job cost; strategies that learn costs override it.
+     * Called under the dispatcher's lock when a job ends done, before its worker asks for the next
+     * one, with what the job cost; strategies that learn costs override it. Not called for a job
+     * that failed: a timeout or a refusal tells nothing of what a load or a job takes.
      */
     default void observe(JobCost cost) {
     }

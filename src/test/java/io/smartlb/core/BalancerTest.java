@@ -236,6 +236,37 @@ final class BalancerTest {
     }
 
     @Test
+    void failedJob_teachesTheStrategyNoCost_aDoneOneDoes() {
+        List<JobCost> observed = java.util.Collections.synchronizedList(new ArrayList<>());
+        Strategy learning = new Strategy() {
+            private final Strategy fifo = new Fifo();
+
+            @Override
+            public Decision next(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
+                return fifo.next(worker, waiting, workers, nowNanos);
+            }
+
+            @Override
+            public void observe(JobCost cost) {
+                observed.add(cost);
+            }
+        };
+        balancer = Balancer.<String, String>builder(task -> {
+            if ("timeout".equals(task.data())) {
+                throw new IllegalStateException("upstream timed out after 8000 ms");  // how long says nothing of a load
+            }
+            return task.data();
+        }).workers(1).strategy(learning).executor(executor).build();
+
+        JobHandle<String, String> failed = balancer.submit("m1", "timeout", 0);
+        assertThatThrownBy(() -> failed.result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join())
+                .hasMessageContaining("timed out");
+        assertThat(balancer.submit("m2", "ok", 0).result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join()).isEqualTo("ok");
+
+        assertThat(observed).extracting(JobCost::model, JobCost::loaded).containsExactly(org.assertj.core.groups.Tuple.tuple("m2", true));
+    }
+
+    @Test
     void loadFailure_failsJobAndLeavesWorkerEmpty() {
         Balancer<String, String> b = Balancer.<String, String>builder(task -> {
             throw new ModelLoadException("out of memory");
