@@ -113,7 +113,8 @@ import java.util.Arrays;
  * (bench/RESULTS.md).
  * Overloaded, it drops rule 1 and serves in the order that loses the least capacity (rules 2 to
  * 4): every switch made to honour a bound that cannot hold would cost capacity the backlog needs,
- * so the bound does not turn an overload into FIFO thrashing. It keeps one switch for it, as
+ * so the bound does not turn an overload into FIFO thrashing (an overdue job started then says so in
+ * its reason, {@code ; overloaded, so max-wait stands down}). It keeps one switch for it, as
  * time-limited exhaustive service does in polling systems: a worker that has served its model
  * without a break (since it loaded it, or last went idle) for longer than {@code maxWait} and ten
  * times the load time of the oldest overdue job (by effective age) leaves it, when it is next free,
@@ -233,11 +234,23 @@ public final class Adaptive implements Strategy {
         if (overdue != null) {
             return overdue;
         }
+        Decision decision;
         if (ownHead != null) {
             int count = waiting.count(own);
-            return Decision.run(ownHead, () -> "kept " + own + ": " + count + " waiting");
+            decision = Decision.run(ownHead, () -> "kept " + own + ": " + count + " waiting");
+        } else {
+            decision = nextModel(worker, waiting, workers, nowNanos);
         }
-        return nextModel(worker, waiting, workers, nowNanos);
+        return overloaded ? sayingTheBoundStoodDown(decision, nowNanos) : decision;
+    }
+
+    // an overdue job started under rules 2 to 4 says why the bound did not start it sooner, so
+    // that a long wait is not taken for the bound failing
+    private Decision sayingTheBoundStoodDown(Decision decision, long nowNanos) {
+        if (decision.isIdle() || !isOverdue(decision.job(), nowNanos)) {
+            return decision;
+        }
+        return Decision.run(decision.job(), () -> decision.reason() + "; overloaded, so max-wait stands down");
     }
 
     // a worker left idle has served its model without a break only until now

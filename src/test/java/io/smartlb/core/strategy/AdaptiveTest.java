@@ -413,6 +413,20 @@ final class AdaptiveTest {
     }
 
     @Test
+    void next_overloaded_anOverdueJobTakenInItsTurn_saysTheBoundStoodDown() {
+        Job<Void> cold = queue.job("m2", 0);
+        queue.job("m1", 100);
+        // m2 waited 130 s > 2 x max-wait: overloaded; m1's job waited 30 s, not overdue
+        assertThat(next(idle(0, "m1"), 130).reason()).isEqualTo("kept m1: 1 waiting");
+        waiting.remove(waiting.head("m1"));
+
+        Decision d = next(idle(0, "m1"), 131);
+
+        assertThat(d.job()).isEqualTo(cold);
+        assertThat(d.reason()).isEqualTo("switched m1 -> m2: 1 waiting, head waited 131.0 s; overloaded, so max-wait stands down");
+    }
+
+    @Test
     void next_overloaded_aWorkerOnOneModelForMaxWaitAndTenLoads_takesTheOldestOverdueJob() {
         queue.job("m1", 0);
         Job<Void> cold = queue.job("m2", 0);
