@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * The threaded runtime: N worker loops on an injected {@link Executor}, each running the jobs the
@@ -50,6 +51,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     private final Work<D, R> work;
     private final LongSupplier clock;
     private final Duration maxWait;
+    private final Predicate<? super R> tellsCost;
     private final JobListener listener;
     private final List<BlockingQueue<Assignment<JobHandle<D, R>>>> mailboxes;
     private final AtomicReferenceArray<Thread> loopThreads;
@@ -71,6 +73,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         this.dispatcher = new Dispatcher<>(builder.strategy, builder.workers, builder.capacity, this::deliver,
                 builder.expiry);
         this.maxWait = builder.maxWait;
+        this.tellsCost = builder.tellsCost;
         dispatcher.expireAtDispatch(maxWait.toNanos());
         this.askAgain = new AskAgainTimer(dispatcher, clock);
         dispatcher.onAskAgain(askAgain::request);
@@ -449,7 +452,7 @@ public final class Balancer<D, R> implements AutoCloseable {
             long now = clock.getAsLong();
             // only a job that ran to its end tells what it costs: one that timed out on a hung upstream
             // would teach a load as long as the timeout, and one refused at once a load of nothing
-            JobCost cost = outcome != Outcome.DONE ? null : new JobCost(handle.model(), assignment.load(),
+            JobCost cost = outcome.failed() || !tellsCost.test(handle.resultIfDone()) ? null : new JobCost(handle.model(), assignment.load(),
                     assignment.load() ? handle.loadNanos() : 0, Math.max(0, now - handle.startedNanos()));
             Assignment<JobHandle<D, R>> next = dispatcher.complete(id, outcome, now, cost);
             afterDispatch();
@@ -600,6 +603,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         private boolean expiry = true;
         private Duration maxWait = Duration.ZERO;
         private Duration startTimeout = Duration.ofSeconds(5);
+        private Predicate<? super R> tellsCost = result -> true;
 
         private Builder(Work<D, R> work) {
             this.work = Objects.requireNonNull(work, "work");
@@ -632,6 +636,16 @@ public final class Balancer<D, R> implements AutoCloseable {
         /** Sets the clock in nanoseconds (default {@link System#nanoTime}). */
         public Builder<D, R> clock(LongSupplier clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Sets which results of jobs that ended done tell the strategy what the job cost (default:
+         * all); a failed job never does. For results that carry a failure of their own, such as a
+         * passed-through upstream error.
+         */
+        public Builder<D, R> tellsCost(Predicate<? super R> tellsCost) {
+            this.tellsCost = Objects.requireNonNull(tellsCost, "tellsCost");
             return this;
         }
 

@@ -135,6 +135,9 @@ public class BalancerService {
                 .executor(executor)
                 .clock(this::now)
                 .listener(listener)
+                // a pass-through job ends done whatever its upstream answered: an error answer (a
+                // gateway's timeout, a 503 at once) says nothing of what a load or a job takes
+                .tellsCost(ForwardJobs::tellsCost)
                 .build();
         LOG.infof("smartlb started: %d worker%s, strategy %s, backend %s, queue capacity %d jobs and %d bytes",
                 workers, workers == 1 ? "" : "s", describe(config.strategy(), strategy), config.backend(),

@@ -32,6 +32,12 @@ public final class ForwardJobs {
         return new POJONode(response);
     }
 
+    /** Returns whether a DONE job's result tells what it cost: not a pass-through upstream's error answer. */
+    static boolean tellsCost(JsonNode result) {
+        ForwardResponse response = response(result);
+        return response == null || response.status() / 100 == 2;
+    }
+
     /** Returns the upstream's answer held in a DONE pass-through job's result, or null. */
     public static ForwardResponse response(JsonNode result) {
         return result instanceof POJONode pojo && pojo.getPojo() instanceof ForwardResponse response ? response : null;

@@ -2,11 +2,13 @@ package io.smartlb.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.smartlb.core.strategy.Affinity;
 import io.smartlb.core.strategy.Fifo;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,7 @@ final class BalancerTest {
     private static final long TIMEOUT_S = 10;
 
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final List<String> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> ran = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch firstStarted = new CountDownLatch(1);
     private final CountDownLatch gate = new CountDownLatch(1);
     private Balancer<String, String> balancer;
@@ -64,6 +66,22 @@ final class BalancerTest {
                 throw new IllegalStateException("gate never opened");
             }
             throw failure;
+        };
+    }
+
+    // fifo, adding every cost it is told to observed
+    private static Strategy costsInto(List<JobCost> observed) {
+        Strategy fifo = new Fifo();
+        return new Strategy() {
+            @Override
+            public Decision next(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
+                return fifo.next(worker, waiting, workers, nowNanos);
+            }
+
+            @Override
+            public void observe(JobCost cost) {
+                observed.add(cost);
+            }
         };
     }
 
@@ -237,33 +255,33 @@ final class BalancerTest {
 
     @Test
     void failedJob_teachesTheStrategyNoCost_aDoneOneDoes() {
-        List<JobCost> observed = java.util.Collections.synchronizedList(new ArrayList<>());
-        Strategy learning = new Strategy() {
-            private final Strategy fifo = new Fifo();
-
-            @Override
-            public Decision next(WorkerView worker, Waiting waiting, Workers workers, long nowNanos) {
-                return fifo.next(worker, waiting, workers, nowNanos);
-            }
-
-            @Override
-            public void observe(JobCost cost) {
-                observed.add(cost);
-            }
-        };
+        List<JobCost> observed = Collections.synchronizedList(new ArrayList<>());
         balancer = Balancer.<String, String>builder(task -> {
             if ("timeout".equals(task.data())) {
                 throw new IllegalStateException("upstream timed out after 8000 ms");  // how long says nothing of a load
             }
             return task.data();
-        }).workers(1).strategy(learning).executor(executor).build();
+        }).workers(1).strategy(costsInto(observed)).executor(executor).build();
 
         JobHandle<String, String> failed = balancer.submit("m1", "timeout", 0);
         assertThatThrownBy(() -> failed.result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join())
                 .hasMessageContaining("timed out");
         assertThat(balancer.submit("m2", "ok", 0).result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join()).isEqualTo("ok");
 
-        assertThat(observed).extracting(JobCost::model, JobCost::loaded).containsExactly(org.assertj.core.groups.Tuple.tuple("m2", true));
+        assertThat(observed).extracting(JobCost::model, JobCost::loaded).containsExactly(tuple("m2", true));
+    }
+
+    @Test
+    void doneJobWhoseResultTellsNoCost_teachesTheStrategyNothing() {
+        List<JobCost> observed = Collections.synchronizedList(new ArrayList<>());
+        balancer = Balancer.<String, String>builder(task -> task.data())
+                .workers(1).strategy(costsInto(observed)).executor(executor)
+                .tellsCost(result -> !result.startsWith("upstream answered 504")).build();
+
+        balancer.submit("m1", "upstream answered 504", 0).result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join();
+        balancer.submit("m2", "ok", 0).result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join();
+
+        assertThat(observed).extracting(JobCost::model).containsExactly("m2");
     }
 
     @Test
@@ -303,7 +321,7 @@ final class BalancerTest {
 
     @Test
     void notDelivered_mayHaveReached_listenerHearsTheRequeueBeforeTheRetry_andBothLoadsCount() {
-        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
         JobListener listener = new JobListener() {
             @Override
             public void started(JobHandle<?, ?> job) {
@@ -642,7 +660,7 @@ final class BalancerTest {
 
     @Test
     void listener_hearsEveryRefusal_withItsModelAndReason() throws InterruptedException {
-        List<String> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> refusals = Collections.synchronizedList(new ArrayList<>());
         JobListener listener = new JobListener() {
             @Override
             public void refused(String model, RejectedJobException reason) {
@@ -969,7 +987,7 @@ final class BalancerTest {
 
     @Test
     void listener_hearsEveryJobStartAndEnd() {
-        List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
         JobListener listener = new JobListener() {
             @Override
             public void submitted(JobHandle<?, ?> job) {
