@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>A refused connection (or one not accepted within half the timeout) means the job never reached the
  * upstream, and one that breaks before any answer that it may have but gave no answer: both are
  * reported as {@link NotDeliveredException}, so the balancer takes the upstream out of service and
- * runs the job elsewhere (the second kind once, see there). A non-2xx answer, an answer broken off once any of it came, even
+ * runs the job elsewhere (the second kind once, see there). A non-2xx answer to a job (a
+ * pass-through {@code forward} passes any status back), an answer broken off once any of it came, even
  * inside its status line (the upstream had the job: sending it again could run it twice), an answer not complete within the timeout, or
  * one longer than {@code maxResponseBytes}, or one that is not HTTP at all (a bad status line: the
  * upstream had the job) fails the job with an {@link UpstreamException}.

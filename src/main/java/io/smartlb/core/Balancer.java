@@ -22,16 +22,17 @@ import java.util.function.Predicate;
  * {@link Dispatcher} hands it through {@link Work}. Usable without any framework.
  *
  * <pre>{@code
- * Balancer<String, String> balancer = Balancer.builder(
- *         Work.withWorkerState(HashMap::new, (model, text, state) -> synthesize(model, text, state)))
+ * Balancer<String, String> balancer = Balancer.<String, String>builder(
+ *         Work.withWorkerState(HashMap::new, (String model, String text, Map<String, Object> state) -> synthesize(model, text, state)))
  *     .workers(2).strategy(new Affinity()).executor(Executors.newFixedThreadPool(2)).build();
  * String audio = balancer.submit("voice-1", "hello", 0).result().join();
  * }</pre>
  *
  * <p>Threading: {@link #submit} runs on the caller's thread and hands any resulting assignment to
  * the chosen worker's mailbox; a worker that finishes a job takes its next one straight from the
- * dispatcher. Jobs run outside the dispatcher's lock. A job that throws fails alone; its worker
- * goes on. The executor must run all {@code workers} loops at once: {@link Builder#build} waits
+ * dispatcher. Jobs run outside the dispatcher's lock. A job that throws an exception fails alone;
+ * its worker goes on. An {@link Error} fails its job and ends that worker's loop; once no loop is
+ * left, waiting jobs fail and {@link #submit} refuses new ones. The executor must run all {@code workers} loops at once: {@link Builder#build} waits
  * until it does, and fails if it does not within {@link Builder#startTimeout}.
  *
  * @param <D> the job data type
