@@ -22,8 +22,8 @@ import java.util.function.Predicate;
  * {@link Dispatcher} hands it through {@link Work}. Usable without any framework.
  *
  * <pre>{@code
- * Balancer<String, String> balancer = Balancer.<String, String>builder(
- *         Work.withWorkerState(HashMap::new, (String model, String text, Map<String, Object> state) -> synthesize(model, text, state)))
+ * Balancer<String, String> balancer = Balancer.<String, String>builder(Work.withWorkerState(HashMap::new,
+ *         (String model, String text, Map<String, Object> state) -> synthesize(model, text, state)))
  *     .workers(2).strategy(new Affinity()).executor(Executors.newFixedThreadPool(2)).build();
  * String audio = balancer.submit("voice-1", "hello", 0).result().join();
  * }</pre>
@@ -32,8 +32,9 @@ import java.util.function.Predicate;
  * the chosen worker's mailbox; a worker that finishes a job takes its next one straight from the
  * dispatcher. Jobs run outside the dispatcher's lock. A job that throws an exception fails alone;
  * its worker goes on. An {@link Error} fails its job and ends that worker's loop; once no loop is
- * left, waiting jobs fail and {@link #submit} refuses new ones. The executor must run all {@code workers} loops at once: {@link Builder#build} waits
- * until it does, and fails if it does not within {@link Builder#startTimeout}.
+ * left, waiting jobs fail and {@link #submit} refuses new ones. The executor must run all
+ * {@code workers} loops at once: {@link Builder#build} waits until it does, and fails if it does
+ * not within {@link Builder#startTimeout}.
  *
  * @param <D> the job data type
  * @param <R> the result type
@@ -453,8 +454,9 @@ public final class Balancer<D, R> implements AutoCloseable {
             long now = clock.getAsLong();
             // only a job that ran to its end tells what it costs: one that timed out on a hung upstream
             // would teach a load as long as the timeout, and one refused at once a load of nothing
-            JobCost cost = outcome.failed() || !tellsCost.test(handle.resultIfDone()) ? null : new JobCost(handle.model(), assignment.load(),
-                    assignment.load() ? handle.loadNanos() : 0, Math.max(0, now - handle.startedNanos()));
+            JobCost cost = outcome.failed() || !tellsCost.test(handle.resultIfDone()) ? null
+                    : new JobCost(handle.model(), assignment.load(), assignment.load() ? handle.loadNanos() : 0,
+                            Math.max(0, now - handle.startedNanos()));
             Assignment<JobHandle<D, R>> next = dispatcher.complete(id, outcome, now, cost);
             afterDispatch();
             return next;

@@ -11,8 +11,9 @@ import java.util.function.Supplier;
  * moves QUEUED, then RUNNING, then DONE or FAILED; or from QUEUED to CANCELLED, EXPIRED or
  * FAILED (dropped at shutdown, or once no worker loop is left, or abandoned after a try that may
  * have run). A job that could not be delivered goes from RUNNING back to QUEUED: once if it may
- * have reached its worker (not once abandoned), each time if it did not (see {@link Balancer#abandon}). The future completes exactly once, after the status became final. Whoever reads
- * a status reads the fields that go with it: a job read as DONE has its end time and result, one
+ * have reached its worker (not once abandoned), each time if it did not (see
+ * {@link Balancer#abandon}). The future completes exactly once, after the status became final.
+ * Whoever reads a status reads the fields that go with it: a job read as DONE has its end time and result, one
  * read as FAILED its error (each change writes its fields, then the status, under a private lock).
  *
  * @param <D> the job data type
