@@ -53,10 +53,20 @@ final class StartupFailureIT {
 
     @Test
     void startup_anArgument_isRefusedWithUsageNotIgnored() throws Exception {
-        Run run = run(List.of(), List.of("--help"));
+        Run run = run(List.of(), List.of("--serve"));
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.output()).startsWith("smartlb: unknown argument '--help'.").doesNotContain("Listening on");
+        assertThat(run.output()).startsWith("smartlb: unknown argument '--serve'.").contains("usage: ")
+                .doesNotContain("Listening on");
+    }
+
+    @Test
+    void startup_help_printsUsageAndExits0() throws Exception {
+        Run run = run(List.of(), List.of("--help"));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).startsWith("usage: java -jar quarkus-run.jar").contains("simulate --help")
+                .doesNotContain("Listening on");
     }
 
     @Test
