@@ -184,6 +184,7 @@ public final class Dispatcher<P> {
             if (slot.job == null) {
                 throw new IllegalStateException("worker " + worker + " has no running job");
             }
+            Job<P> ended = slot.job;
             slot.job = null;
             busy--;
             switch (outcome) {
@@ -201,6 +202,9 @@ public final class Dispatcher<P> {
             if (next == null) {
                 publish(slot);
                 signalIfIdle();
+            }
+            if (outcome == Outcome.LOAD_FAILED) {
+                reoffer(ended.model(), nowNanos);  // as undelivered does: the model is free again
             }
             return next;
         } finally {
@@ -236,6 +240,7 @@ public final class Dispatcher<P> {
                 slot.failed++;
                 publish(slot);
                 signalIfIdle();
+                reoffer(job.model(), nowNanos);  // to free workers a strategy left idle while this one held it
                 return null;
             }
             waiting.addAgain(job);

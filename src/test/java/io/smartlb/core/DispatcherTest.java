@@ -352,6 +352,38 @@ final class DispatcherTest {
     }
 
     @Test
+    void undelivered_withoutRequeue_releasedModel_isOfferedToIdleWorkerThatRefusedIt() {
+        List<Assignment<String>> handedOff = new ArrayList<>();
+        Dispatcher<String> d = new Dispatcher<>(new ExclusiveAffinity(), 2, 10, handedOff::add);
+        d.submit("m1", 0, "1", 0);
+        assertThat(d.submit("m1", 0, "2", MS).assignment()).isNull();  // worker 0 holds m1
+        // job 1's try broke twice (or its client left): it fails, worker 0 goes down and lets m1 go
+        assertThat(d.undelivered(0, false, true, 2 * MS)).isNull();
+        assertThat(handedOff).extracting(a -> a.worker() + ":" + a.job().payload()).containsExactly("1:2");
+    }
+
+    @Test
+    void complete_loadFailed_releasedModel_isOfferedToIdleWorkerThatRefusedIt() {
+        List<Assignment<String>> handedOff = new ArrayList<>();
+        // worker 0 prefers m2; worker 1 runs only m1, and only while no other worker holds it
+        Strategy strategy = (worker, waiting, workers, nowNanos) -> {
+            if (worker.id() == 0) {
+                Job<?> m2 = waiting.head("m2");
+                return Decision.run(m2 != null ? m2 : waiting.oldestHead(), "worker 0");
+            }
+            Job<?> m1 = waiting.head("m1");
+            return m1 != null && waiting.holders("m1") == 0 ? Decision.run(m1, "m1") : Decision.idle("only m1");
+        };
+        Dispatcher<String> d = new Dispatcher<>(strategy, 2, 10, handedOff::add);
+        d.submit("m1", 0, "1", 0);
+        assertThat(d.submit("m1", 0, "2", MS).assignment()).isNull();
+        assertThat(d.submit("m2", 0, "3", MS).assignment()).isNull();
+        // worker 0 could not load m1: it takes m2, and m1 is free for worker 1
+        assertThat(d.complete(0, Outcome.LOAD_FAILED, 2 * MS).job().payload()).isEqualTo("3");
+        assertThat(handedOff).extracting(a -> a.worker() + ":" + a.job().payload()).containsExactly("1:2");
+    }
+
+    @Test
     void markDown_releasedModel_isOfferedToIdleWorkerThatRefusedIt() {
         List<Assignment<String>> handedOff = new ArrayList<>();
         Dispatcher<String> d = new Dispatcher<>(new ExclusiveAffinity(), 2, 10, handedOff::add);
