@@ -16,14 +16,20 @@ final class AskAgainTimer {
 
     private final Dispatcher<?> dispatcher;
     private final LongSupplier clock;
+    private final Runnable afterAsking;
     private final Object lock = new Object();
     private ScheduledThreadPoolExecutor timer;   // guarded by lock; created on the first request
     private long timedAtNanos = Decision.NEVER;   // guarded by lock
     private boolean stopped;                      // guarded by lock
 
-    AskAgainTimer(Dispatcher<?> dispatcher, LongSupplier clock) {
+    /**
+     * @param afterAsking runs after each time the workers were asked again, outside the dispatcher's
+     *     lock: what a caller of the dispatcher does then (ending the jobs it expired)
+     */
+    AskAgainTimer(Dispatcher<?> dispatcher, LongSupplier clock, Runnable afterAsking) {
         this.dispatcher = dispatcher;
         this.clock = clock;
+        this.afterAsking = afterAsking;
     }
 
     /** Times a call of {@link Dispatcher#askIdleWorkers} at {@code atNanos}. Called under the dispatcher's lock: never blocks. */
@@ -53,6 +59,7 @@ final class AskAgainTimer {
             timedAtNanos = Decision.NEVER;
         }
         dispatcher.askIdleWorkers(clock.getAsLong());
+        afterAsking.run();
         // a time asked for while this task ran may have been dropped as later than the one it served
         long next = dispatcher.askAgainAtNanos();
         if (next != Decision.NEVER) {

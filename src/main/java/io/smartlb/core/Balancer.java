@@ -77,7 +77,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         this.maxWait = builder.maxWait;
         this.tellsCost = builder.tellsCost;
         dispatcher.expireAtDispatch(maxWait.toNanos());
-        this.askAgain = new AskAgainTimer(dispatcher, clock);
+        this.askAgain = new AskAgainTimer(dispatcher, clock, this::afterDispatch);
         dispatcher.onAskAgain(askAgain::request);
         this.mailboxes = new ArrayList<>(builder.workers);
         this.loopThreads = new AtomicReferenceArray<>(builder.workers);

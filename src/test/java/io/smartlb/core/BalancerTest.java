@@ -237,6 +237,26 @@ final class BalancerTest {
     }
 
     @Test
+    void maxWait_aJobTheTimerFindsExpired_endsExpired_withNoOtherCall() {
+        // the submitter reads 0 s; when the timer asks the idle worker again it is 5 s, past max-wait
+        long fiveSeconds = TimeUnit.SECONDS.toNanos(5);
+        Strategy notYet = (worker, waiting, workers, nowNanos) -> Decision.idleUntil(nowNanos + 1, "not yet");
+        Balancer<String, String> b = Balancer.<String, String>builder(task -> task.data())
+                .workers(1).strategy(notYet).executor(executor).maxWait(Duration.ofSeconds(1))
+                .clock(() -> Thread.currentThread().getName().equals("smartlb-ask-again") ? fiveSeconds : 0L)
+                .build();
+        try {
+            JobHandle<String, String> job = b.submit("m1", "x", 0);
+            assertThatThrownBy(() -> job.result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join())
+                    .hasCauseInstanceOf(JobExpiredException.class);
+            assertThat(job.status()).isEqualTo(JobStatus.EXPIRED);
+            assertThat(b.queued()).isZero();
+        } finally {
+            b.close();
+        }
+    }
+
+    @Test
     void withWorkerState_stateSurvivesBetweenJobsOfOneWorker() {
         Work<String, Integer> counting = Work.withWorkerState(HashMap::new,
                 (String model, String data, Map<String, Integer> state) -> state.merge(model, 1, Integer::sum));
