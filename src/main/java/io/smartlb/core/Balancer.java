@@ -365,12 +365,11 @@ public final class Balancer<D, R> implements AutoCloseable {
     private void loop(int id) {
         loopThreads.set(id, Thread.currentThread());
         loopsStarted.countDown();
-        Assignment<JobHandle<D, R>> assignment = null;
         boolean stopped = false;
         Throwable death = null;
         try {
             while (true) {
-                assignment = mailboxes.get(id).take();
+                Assignment<JobHandle<D, R>> assignment = mailboxes.get(id).take();
                 if (assignment == stopSignal) {
                     stopped = true;
                     return;
@@ -392,23 +391,32 @@ public final class Balancer<D, R> implements AutoCloseable {
                 stoppedLoops.set(id, 1);
                 requeueOrphans(id);  // handed to it after its stop signal, by a submit that raced shutdown
             } else {
-                loopDied(id, assignment, death);
+                loopDied(id, death);
             }
         }
     }
 
-    // an Error escaped a job (or the loop was interrupted): fail its job, take the worker out of
-    // service; once no loop is left, the dispatcher takes no more jobs and those waiting fail
-    private void loopDied(int id, Assignment<JobHandle<D, R>> assignment, Throwable death) {
+    // an Error escaped a job (or the loop was interrupted): take the worker out of service, fail
+    // the job it ran, and queue again one it was given but never started (the loop may have died
+    // after the dispatcher handed it the next job); once no loop is left, the dispatcher takes no
+    // more jobs and those waiting fail
+    private void loopDied(int id, Throwable death) {
         deadLoops.set(id, 1);
-        dispatcher.retire(id, clock.getAsLong());
-        afterDispatch();
-        if (assignment != null && assignment != stopSignal) {
-            failRunning(handleOf(assignment.job()), "worker " + id + " died: " + death, death);
-            dispatcher.complete(id, Outcome.FAILED, clock.getAsLong());
+        try {
+            dispatcher.retire(id, clock.getAsLong());
+            afterDispatch();
+            Job<JobHandle<D, R>> held = dispatcher.runningJob(id);
+            if (held != null && handleOf(held).status() == JobStatus.QUEUED) {
+                deliver(dispatcher.undelivered(id, true, false, clock.getAsLong()));
+                afterDispatch();
+            } else if (held != null) {
+                failRunning(handleOf(held), "worker " + id + " died: " + death, death);
+                dispatcher.complete(id, Outcome.FAILED, clock.getAsLong());
+            }
+        } finally {
+            requeueOrphans(id);
+            failWaitingIfNoWorkerStarts();
         }
-        requeueOrphans(id);
-        failWaitingIfNoWorkerStarts();
     }
 
     // an assignment handed to a loop that died or stopped before taking it never started: it waits

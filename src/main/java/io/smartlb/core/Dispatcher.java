@@ -146,7 +146,7 @@ public final class Dispatcher<P> {
             waiting.add(job);
             try {
                 strategy.arrived(job, submitted);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 learningFailed(e);
             }
             Slot<P> slot = offeredWorker(model);
@@ -176,7 +176,7 @@ public final class Dispatcher<P> {
             if (cost != null) {
                 try {
                     strategy.observe(cost);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     learningFailed(e);
                 }
             }
@@ -425,6 +425,16 @@ public final class Dispatcher<P> {
         }
     }
 
+    /** Returns the job {@code worker} was given and has not ended (it may not have started it), or null. */
+    public Job<P> runningJob(int worker) {
+        lock.lock();
+        try {
+            return slot(worker).job;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Returns whether {@code worker} is out of service. O(1). */
     public boolean isDown(int worker) {
         lock.lock();
@@ -609,25 +619,25 @@ public final class Dispatcher<P> {
             Decision decision = strategy.next(views[slot.id], waiting, workers, nowNanos);
             return decision != null ? decision
                     : strategyFailed(new IllegalStateException("it returned null; use Decision.idle(reason)"));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             return strategyFailed(e);
         }
     }
 
     // what the strategy learns from must not undo an admission or a completion half way (no lambda
     // around those calls: one allocation per job cost throughput)
-    private void learningFailed(RuntimeException e) {
+    private void learningFailed(Throwable e) {
         countFailure(e, "; nothing else changes");
     }
 
-    private Decision strategyFailed(RuntimeException e) {
+    private Decision strategyFailed(Throwable e) {
         countFailure(e, "; the oldest job runs instead");
         Job<P> oldest = waiting.oldestHead();
         return Decision.run(oldest, "oldest job: the strategy failed: " + e.getMessage());
     }
 
     // the 1st, 10th, 100th... failure is queued for the caller to log after the lock (no I/O under it)
-    private void countFailure(RuntimeException e, String consequence) {
+    private void countFailure(Throwable e, String consequence) {
         strategyFailures++;
         if (isPowerOfTen(strategyFailures)) {
             failuresToLog.add(new StrategyFailure("strategy " + strategyName + " failed (" + strategyFailures
@@ -639,7 +649,7 @@ public final class Dispatcher<P> {
     private static String nameOf(Strategy strategy) {
         try {
             return String.valueOf(strategy);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             return strategy.getClass().getName();
         }
     }
@@ -650,7 +660,7 @@ public final class Dispatcher<P> {
     }
 
     /** A strategy failure to log: what happened and the exception. */
-    public record StrategyFailure(String message, RuntimeException cause) {
+    public record StrategyFailure(String message, Throwable cause) {
     }
 
     // the 1st, 10th, 100th...: how often repeated failures are logged

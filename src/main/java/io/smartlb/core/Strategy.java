@@ -6,9 +6,9 @@ package io.smartlb.core;
  * head) or an idle decision. It may keep state: what it learns from {@link #observe} and
  * {@link #arrived}, and what it decided before (the built-in {@code adaptive} remembers which
  * worker the bound made load a model). The dispatcher calls it under its lock, one call at a
- * time, so an implementation needs no synchronization of its own. A strategy that throws, returns null or
- * chooses a job that is not waiting is logged and counted, and the oldest job runs instead
- * ({@link Dispatcher#strategyFailures}).
+ * time, so an implementation needs no synchronization of its own. A strategy that throws (an
+ * {@code Error} too, such as a failed assertion), returns null or chooses a job that is not waiting
+ * is logged and counted, and the oldest job runs instead ({@link Dispatcher#strategyFailures}).
  */
 public interface Strategy {
 

@@ -920,6 +920,69 @@ final class BalancerTest {
     }
 
     @Test
+    void strategyThrowingAnError_isCountedAsAFailure_theOldestJobRuns_andTheLoopLives() throws InterruptedException {
+        AtomicBoolean broken = new AtomicBoolean();
+        Strategy assertive = (worker, waiting, workers, nowNanos) -> {
+            if (broken.get()) {
+                throw new AssertionError("a custom strategy's assertion");
+            }
+            return Decision.run(waiting.oldestHead(), "oldest");
+        };
+        balancer = Balancer.<String, String>builder(task -> {
+            if (task.data().equals("1")) {
+                firstStarted.countDown();
+                gate.await(TIMEOUT_S, TimeUnit.SECONDS);
+            }
+            return task.data();
+        }).workers(1).strategy(assertive).executor(executor).build();
+        balancer.submit("m1", "1", 0);
+        assertThat(firstStarted.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+        JobHandle<String, String> waiting = balancer.submit("m2", "2", 0);
+        broken.set(true);
+
+        gate.countDown();  // the worker asks the strategy, which throws
+
+        assertThat(waiting.result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join()).isEqualTo("2");
+        assertThat(waiting.dispatchReason()).startsWith("oldest job: the strategy failed: a custom strategy's assertion");
+        assertThat(balancer.strategyFailures()).isOne();
+        assertThat(balancer.deadLoops()).isZero();
+    }
+
+    @Test
+    void loopDyingAfterItWasHandedItsNextJob_thatJobWaitsAgain_andAnotherWorkerRunsIt() throws InterruptedException {
+        CountDownLatch otherGate = new CountDownLatch(1);
+        balancer = Balancer.<String, String>builder(task -> {
+            (task.data().equals("A") ? gate : otherGate).await(TIMEOUT_S, TimeUnit.SECONDS);
+            return task.data();
+        }).workers(2).strategy(new Fifo()).executor(executor).listener(new JobListener() {
+            @Override
+            public void finished(JobHandle<?, ?> job) {
+                if (job.data().equals("A")) {
+                    throw new AssertionError("a listener's assertion");  // an Error: the guard lets it through
+                }
+            }
+        }).build();
+        JobHandle<String, String> a = balancer.submit("m1", "A", 0);
+        JobHandle<String, String> x = balancer.submit("m2", "X", 0);
+        Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S))
+                .until(() -> a.status() == JobStatus.RUNNING && x.status() == JobStatus.RUNNING);
+        JobHandle<String, String> next = balancer.submit("m1", "B", 0);
+
+        gate.countDown();  // worker 0 ends A, is handed B, and its loop dies in A's listener
+
+        Awaitility.await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(TIMEOUT_S))
+                .until(() -> balancer.workers().get(0).state() == WorkerState.DOWN && balancer.workers().get(0).jobId() == null);
+        assertThat(balancer.deadLoops()).isOne();
+        assertThat(a.result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join()).isEqualTo("A");
+        assertThat(next.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(balancer.queued()).isOne();
+        assertThat(balancer.workers().get(0).failed()).isZero();
+        otherGate.countDown();
+        assertThat(next.result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join()).isEqualTo("B");
+        assertThat(next.worker()).isOne();
+    }
+
+    @Test
     void submitRacingShutdown_jobHandedToAStoppedLoop_failsInsteadOfWaitingForEver() throws Exception {
         CountDownLatch betweenAdmissionAndHandOff = new CountDownLatch(1);
         CountDownLatch loopEnded = new CountDownLatch(1);
