@@ -22,6 +22,6 @@ public record Assignment<P>(int worker, Job<P> job, boolean load, Supplier<Strin
 
     /** Returns the strategy's reason for the choice. */
     public String reason() {
-        return lazyReason.get();
+        return Decision.read(lazyReason);
     }
 }

@@ -67,7 +67,17 @@ public final class Decision {
 
     /** Returns why, built now if it was given as a supplier. */
     public String reason() {
-        return reason.get();
+        return read(reason);
+    }
+
+    // a reason is the strategy's code, read later by whoever shows the job: one that throws must
+    // not break what reads it (a finished job's record, a job view), so it says it failed instead
+    static String read(Supplier<String> reason) {
+        try {
+            return reason.get();
+        } catch (RuntimeException | Error e) {
+            return "the strategy's reason failed: " + e;
+        }
     }
 
     /** Returns the reason's supplier, for holders that read it later. */
@@ -87,6 +97,6 @@ public final class Decision {
 
     @Override
     public String toString() {
-        return "Decision[" + job + ", " + reason.get() + "]";
+        return "Decision[" + job + ", " + reason() + "]";
     }
 }

@@ -86,7 +86,7 @@ public final class JobHandle<D, R> {
     /** Returns the strategy's reason for starting this job, or null before it started. */
     public String dispatchReason() {
         Supplier<String> reason = dispatchReason;
-        return reason == null ? null : reason.get();
+        return reason == null ? null : Decision.read(reason);
     }
 
     /** Returns the submit time, on the balancer's clock. */

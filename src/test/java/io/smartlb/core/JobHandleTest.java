@@ -50,4 +50,14 @@ final class JobHandleTest {
 
         assertThat(reader.get(30, TimeUnit.SECONDS)).isEmpty();
     }
+
+    @Test
+    void dispatchReason_thatThrowsWhenRead_saysItFailed_insteadOfThrowing() {
+        JobHandle<String, String> job = new JobHandle<>("m1", 0, "data");
+        job.bind(Job.of(1, "m1", 0, 1, job));
+        String gone = null;  // a custom reason that reads state gone by the time it is read
+        job.started(new Assignment<>(0, job.job(), false, () -> "took " + gone.length(), 40), 40);
+
+        assertThat(job.dispatchReason()).startsWith("the strategy's reason failed: java.lang.NullPointerException");
+    }
 }
