@@ -131,6 +131,9 @@ public final class Balancer<D, R> implements AutoCloseable {
      */
     public JobHandle<D, R> submit(String model, D data, double priority) {
         JobHandle<D, R> handle = new JobHandle<>(model, priority, data);
+        if (listener != JobListener.NONE) {
+            handle.toBeAnnouncedBy(Thread.currentThread());
+        }
         Admission<JobHandle<D, R>> admission;
         try {
             admission = dispatcher.submit(model, priority, handle, clock.getAsLong());

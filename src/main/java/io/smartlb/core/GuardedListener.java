@@ -5,7 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The balancer's view of its {@link JobListener}: an exception the listener throws is logged (at
  * the 1st, 10th, 100th... time) and goes no further, so that it cannot kill a worker loop, lose
- * the next job the dispatcher handed that loop, or leave a job's result incomplete.
+ * the next job the dispatcher handed that loop, or leave a job's result incomplete. It hears of a
+ * job in order: a worker that starts a job at once, or a thread that ends it, waits until the
+ * submitter's {@code submitted} callback has returned.
  */
 final class GuardedListener implements JobListener {
 
@@ -24,11 +26,14 @@ final class GuardedListener implements JobListener {
             listener.submitted(job);
         } catch (RuntimeException e) {
             failed("submitted", e);
+        } finally {
+            job.announced();
         }
     }
 
     @Override
     public void started(JobHandle<?, ?> job) {
+        job.awaitAnnouncement();
         try {
             listener.started(job);
         } catch (RuntimeException e) {
@@ -47,6 +52,7 @@ final class GuardedListener implements JobListener {
 
     @Override
     public void finished(JobHandle<?, ?> job) {
+        job.awaitAnnouncement();
         try {
             listener.finished(job);
         } catch (RuntimeException e) {

@@ -41,6 +41,8 @@ public final class JobHandle<D, R> {
     // the failure of a try that may have reached its worker, once the job was queued again after it
     private volatile NotDeliveredException reachedTry;
     private volatile boolean abandoned;  // nobody waits for it: not sent again
+    // the thread that tells the listener this job was submitted, until it has; null without a listener
+    private volatile Thread announcer;
 
     JobHandle(String model, double priority, D data) {
         this.model = Objects.requireNonNull(model, "model");
@@ -137,6 +139,42 @@ public final class JobHandle<D, R> {
 
     void bind(Job<JobHandle<D, R>> job) {
         this.job = job;
+    }
+
+    // before the job is queued: the listener hears of it from submitter first
+    void toBeAnnouncedBy(Thread submitter) {
+        announcer = submitter;
+    }
+
+    // the listener has heard that the job was submitted: what others would tell it may follow
+    void announced() {
+        synchronized (transition) {
+            announcer = null;
+            transition.notifyAll();
+        }
+    }
+
+    // a thread that would tell the listener more of this job (it started, it ended) waits until the
+    // submitter has told it the job was submitted, which takes the listener's callback; the submitter
+    // itself goes on (a listener may cancel the job it hears of)
+    void awaitAnnouncement() {
+        Thread by = announcer;
+        if (by == null || by == Thread.currentThread()) {
+            return;
+        }
+        boolean interrupted = false;
+        synchronized (transition) {
+            while (announcer != null) {
+                try {
+                    transition.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;  // a wait of one callback: finish it, keep the interrupt
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     void started(Assignment<JobHandle<D, R>> assignment, long nowNanos) {

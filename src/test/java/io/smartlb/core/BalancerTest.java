@@ -920,6 +920,49 @@ final class BalancerTest {
     }
 
     @Test
+    void listener_hearsAJobSubmittedBeforeItStarts_evenWhenAWorkerTakesItBeforeTheCallback() {
+        AtomicReference<Thread> loop = new AtomicReference<>();
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        balancer = Balancer.<String, String>builder(task -> {
+            if (task.data().equals("A")) {
+                loop.set(Thread.currentThread());
+                gate.await(TIMEOUT_S, TimeUnit.SECONDS);
+            }
+            return task.data();
+        }).workers(1).strategy(new Fifo()).executor(executor).listener(new JobListener() {
+            @Override
+            public void submitted(JobHandle<?, ?> job) {
+                if (job.data().equals("B")) {
+                    // B is queued: let A end, and wait until the worker has been handed B and waits
+                    gate.countDown();
+                    Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).until(() ->
+                            Long.valueOf(job.id()).equals(balancer.workers().get(0).jobId())
+                                    && loop.get().getState() == Thread.State.WAITING);
+                    heard.add("submitted B");
+                }
+            }
+
+            @Override
+            public void started(JobHandle<?, ?> job) {
+                heard.add("started " + job.data());
+            }
+
+            @Override
+            public void finished(JobHandle<?, ?> job) {
+                heard.add("finished " + job.data());
+            }
+        }).build();
+        JobHandle<String, String> a = balancer.submit("m1", "A", 0);
+        Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).until(() -> loop.get() != null);
+
+        JobHandle<String, String> b = balancer.submit("m1", "B", 0);
+
+        assertThat(b.result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join()).isEqualTo("B");
+        assertThat(a.status()).isEqualTo(JobStatus.DONE);
+        assertThat(heard).containsExactly("started A", "finished A", "submitted B", "started B", "finished B");
+    }
+
+    @Test
     void strategyThrowingAnError_isCountedAsAFailure_theOldestJobRuns_andTheLoopLives() throws InterruptedException {
         AtomicBoolean broken = new AtomicBoolean();
         Strategy assertive = (worker, waiting, workers, nowNanos) -> {
