@@ -158,7 +158,8 @@ public final class Balancer<D, R> implements AutoCloseable {
      * (e.g. {@code "cancelled by DELETE /jobs/7"}).
      */
     public boolean cancel(JobHandle<D, R> handle, String why) {
-        if (!dispatcher.cancel(handle.job()) || !handle.cancel(why, clock.getAsLong())) {
+        // a running or ended job is not looked for in the queue: without expiry that costs O(n) of its model's jobs
+        if (handle.status() != JobStatus.QUEUED || !dispatcher.cancel(handle.job()) || !handle.cancel(why, clock.getAsLong())) {
             return false;
         }
         listener.finished(handle);
