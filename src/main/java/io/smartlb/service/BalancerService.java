@@ -37,16 +37,17 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.eclipse.microprofile.context.ManagedExecutor;
-import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 /**
  * The balancer as a CDI service: it picks the strategy and backend named in the configuration,
- * runs the worker loops on a dedicated {@link ManagedExecutor}, keeps finished jobs readable for
- * the retention time, and drains at shutdown. Embed it in a Quarkus application by injecting it.
+ * runs the worker loops on threads of their own, keeps finished jobs readable for the retention
+ * time, and drains at shutdown. Embed it in a Quarkus application by injecting it.
  *
  * <p>Thread-safe: every method may be called from any thread.
  */
@@ -86,7 +87,7 @@ public class BalancerService {
     private final AtomicLong failedInDrain = new AtomicLong();  // queued jobs failed while draining
     private final Set<Integer> reportedDown = ConcurrentHashMap.newKeySet();
     private ProbeOrder probeOrder;
-    private ManagedExecutor executor;
+    private ExecutorService executor;
     private Balancer<JsonNode, JsonNode> balancer;
     private JobRegistry registry;
     private QueuedData queuedData;
@@ -112,12 +113,7 @@ public class BalancerService {
         registry = new JobRegistry(config.jobs().retention().toNanos(), config.jobs().maxRetained(),
                 bytesOrHeapShare(config.jobs().maxRetainedBytes()), queuedData::release, this::encode);
         listener = new Listener(listeners.stream().toList());
-        executor = ManagedExecutor.builder()
-                .maxAsync(workers)
-                .maxQueued(workers)
-                .propagated()  // worker loops outlive any request: carry no context into them
-                .cleared(ThreadContext.ALL_REMAINING)
-                .build();
+        executor = workerLoops(workers);
         Work<JsonNode, JsonNode> work = task -> ForwardJobs.isForward(task.data())
                 ? ForwardJobs.wrap(backend.forward(task, ForwardJobs.request(task.data())))
                 : backend.run(task);
@@ -436,6 +432,19 @@ public class BalancerService {
     // answers and pollers their results. It fires only with quarkus.shutdown.delay-enabled=true.
     void onShutdownStarts(@Observes ShutdownDelayInitiatedEvent event) {
         drain();
+    }
+
+    // one thread per worker loop, for the service's life: a loop blocks its thread while it waits
+    // or runs a job, so on Quarkus' worker pool 200 loops (its default size on small machines)
+    // left no thread for REST, health or housekeeping, and more could not start; they carry no
+    // request context
+    private static ExecutorService workerLoops(int workers) {
+        AtomicInteger made = new AtomicInteger();
+        return Executors.newFixedThreadPool(workers, loop -> {
+            Thread thread = new Thread(loop, "smartlb-worker-" + made.getAndIncrement());
+            thread.setDaemon(true);  // the drain ends the loops; a stuck one must not hold the JVM
+            return thread;
+        });
     }
 
     // the last phase, once the HTTP layer has answered its requests; drains here only if the
