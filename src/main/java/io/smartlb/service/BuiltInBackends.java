@@ -75,11 +75,17 @@ class BuiltInBackends {
                     "required with balancer.backend=http, e.g. http://gpu-0:8000,http://gpu-1:8000");
         }
         List<URI> uris = new ArrayList<>();
-        for (String value : values) {
+        for (String given : values) {
+            String value = withoutCredentials(given);  // the messages below never show a password
             try {
-                URI uri = new URI(value.trim());
+                URI uri = new URI(given.trim());
                 if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
                     throw new URISyntaxException(value, "not an absolute http(s) URL");
+                }
+                if (uri.getRawUserInfo() != null) {
+                    // the client would not send them, and every job view and log line would show them
+                    throw new InvalidConfigException("balancer.http.upstreams", "'" + value + "' carries credentials"
+                            + " (user:password@), which the http backend does not send; give the URL without them");
                 }
                 if (uri.getPort() > 65_535) {
                     throw new InvalidConfigException("balancer.http.upstreams", "'" + value + "': port " + uri.getPort()
@@ -95,5 +101,10 @@ class BuiltInBackends {
             }
         }
         return uris;
+    }
+
+    // user:password@ in a URL, shown as ***@
+    private static String withoutCredentials(String url) {
+        return url.replaceFirst("^(\\s*[^:/?#\\s]+://)[^/?#@]*@", "$1***@");
     }
 }

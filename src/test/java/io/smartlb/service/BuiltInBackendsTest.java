@@ -29,6 +29,8 @@ final class BuiltInBackendsTest {
         "balancer.http.health-path  | /health/{model} | braces are not allowed",
         "balancer.http.upstreams    | http://127.0.0.1:99999 | port 99999 is over 65535",
         "balancer.http.upstreams    | http://127.0.0.1:18091?x=1 | has a query or fragment",
+        "balancer.http.upstreams    | http://user:secret@127.0.0.1:18091 | http://***@127.0.0.1:18091' carries credentials",
+        "balancer.http.upstreams    | ftp://user:secret@127.0.0.1:18091 | ftp://***@127.0.0.1:18091' is not an http(s) URL",
     })
     void http_badSetting_failsStartupNamingTheKey(String key, String value, String problem) {
         BalancerConfig config = TestConfigs.config(http(key, value));
@@ -36,7 +38,8 @@ final class BuiltInBackendsTest {
         assertThatThrownBy(() -> new BuiltInBackends().http(config))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageStartingWith(key + ": ")
-                .hasMessageContaining(problem);
+                .hasMessageContaining(problem)
+                .hasMessageNotContaining("secret");
     }
 
     @ParameterizedTest
