@@ -74,6 +74,10 @@ class BuiltInBackends {
             throw new InvalidConfigException("balancer.http.upstreams",
                     "required with balancer.backend=http, e.g. http://gpu-0:8000,http://gpu-1:8000");
         }
+        if (values.size() > ConfigChecks.MAX_WORKERS) {
+            throw new InvalidConfigException("balancer.http.upstreams", values.size() + " URLs; use at most "
+                    + ConfigChecks.MAX_WORKERS + ", as for balancer.workers (each is a worker with a thread of its own)");
+        }
         List<URI> uris = new ArrayList<>();
         for (String given : values) {
             String value = withoutCredentials(given);  // the messages below never show a password

@@ -17,7 +17,7 @@ final class ConfigChecks {
     private ConfigChecks() {
     }
 
-    /** The most workers of the simulated and custom backends: each has a loop thread. */
+    /** The most workers (simulated and custom backends) or upstreams (http): each has a loop thread. */
     static final int MAX_WORKERS = 1024;
 
     static void check(BalancerConfig config) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartlb.backend.HttpBackend;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,18 @@ final class BuiltInBackendsTest {
     })
     void http_goodSetting_builds(String key, String value) {
         assertThat(new BuiltInBackends().http(TestConfigs.config(http(key, value)))).isInstanceOf(HttpBackend.class);
+    }
+
+    @Test
+    void http_moreUpstreamsThanWorkersMayBe_failsStartupNamingTheKey() {
+        String upstreams = String.join(",", Collections.nCopies(ConfigChecks.MAX_WORKERS + 1, "http://127.0.0.1:18091"));
+        BalancerConfig config = TestConfigs.config(http("balancer.http.upstreams", upstreams));
+
+        assertThatThrownBy(() -> new BuiltInBackends().http(config))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("balancer.http.upstreams: 1025 URLs; use at most 1024");
+        assertThat(new BuiltInBackends().http(TestConfigs.config(http("balancer.http.upstreams",
+                upstreams.substring(upstreams.indexOf(',') + 1))))).isInstanceOf(HttpBackend.class);
     }
 
     @Test
