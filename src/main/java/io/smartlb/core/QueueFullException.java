@@ -6,7 +6,7 @@ public final class QueueFullException extends RejectedJobException {
     private static final long serialVersionUID = 1L;
 
     public QueueFullException(int capacity) {
-        super("queue full: " + capacity + " jobs waiting");
+        super("queue full: " + capacity + (capacity == 1 ? " job" : " jobs") + " waiting");
     }
 
     /** A queue full for another reason than its count of jobs, said in {@code message}. */

@@ -170,7 +170,8 @@ final class DispatcherTest {
         Dispatcher<String> d = new Dispatcher<>(new Fifo(), 1, 1);
         d.submit("m1", 0, "running", 0);
         d.submit("m1", 0, "waiting", 0);
-        assertThatThrownBy(() -> d.submit("m1", 0, "over", 0)).isInstanceOf(QueueFullException.class);
+        assertThatThrownBy(() -> d.submit("m1", 0, "over", 0)).isInstanceOf(QueueFullException.class)
+                .hasMessage("queue full: 1 job waiting");
         assertThat(d.queued()).isEqualTo(1);
     }
 
