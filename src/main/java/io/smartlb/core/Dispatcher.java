@@ -2,8 +2,11 @@ package io.smartlb.core;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -27,8 +30,9 @@ import java.util.function.LongConsumer;
  * with {@link #complete}. The strategy is called under the lock; when it throws, answers null or
  * chooses a job that is not waiting, the oldest job runs instead (an exception from
  * {@code observe} or {@code arrived} changes nothing else), and the failure is counted
- * ({@link #strategyFailures}) and logged at the 1st, 10th, 100th... time. Submission costs O(W) for the
- * arrival rule plus the index and strategy costs; see {@link WaitingJobs}.
+ * ({@link #strategyFailures}) and logged at the 1st, 10th, 100th... time. Submission costs, for the
+ * arrival rule, O(W / 64) (bit sets of the free workers) plus O(min(H, F)) for H holders of the job's
+ * model and F free workers, then the index and strategy costs; see {@link WaitingJobs}.
  *
  * @param <P> the job payload type
  */
@@ -41,6 +45,12 @@ public final class Dispatcher<P> {
     private final WaitingJobs<P> waiting;                         // guarded by lock
     private final Slot<P>[] slots;                                // guarded by lock
     private final WorkerView[] views;                             // guarded by lock
+    // the ids of the free workers, and of those among them that hold no model, as publish left them
+    private final BitSet free;                                    // guarded by lock
+    private final BitSet freeAndEmpty;                            // guarded by lock
+    private int freeCount;                                        // guarded by lock
+    // per held model, the first of its holders, which link to the others
+    private final Map<String, Slot<P>> holdersOf = new HashMap<>(); // guarded by lock
     private final Workers workers;
     private final Consumer<Assignment<P>> handOff;
     private final boolean expiry;
@@ -101,12 +111,28 @@ public final class Dispatcher<P> {
         this.capacity = capacity;
         this.slots = new Slot[workerCount];
         this.views = new WorkerView[workerCount];
+        this.free = new BitSet(workerCount);
+        this.freeAndEmpty = new BitSet(workerCount);
         for (int i = 0; i < workerCount; i++) {
             slots[i] = new Slot<>(i);
-            views[i] = slots[i].view();
+            publish(slots[i]);
         }
         List<WorkerView> live = Collections.unmodifiableList(Arrays.asList(views));
-        this.workers = () -> live;
+        this.workers = new Workers() {
+            @Override
+            public List<WorkerView> all() {
+                return live;
+            }
+
+            @Override
+            public List<WorkerView> holding(String model) {  // called by the strategy, under the lock
+                List<WorkerView> holders = new ArrayList<>();
+                for (Slot<P> slot = holdersOf.get(model); slot != null; slot = slot.nextHolder) {
+                    holders.add(views[slot.id]);
+                }
+                return holders;
+            }
+        };
     }
 
     /** Returns the number of workers. */
@@ -480,24 +506,27 @@ public final class Dispatcher<P> {
     }
 
     // the arrival rule: the first free holder, else the first free empty worker, else the first free one
+    // the first free holder of the model walks its holders or the free workers, whichever are
+    // fewer: a walk over every worker made each arrival O(W), 100,000 workers too slow to simulate
     private Slot<P> offeredWorker(String model) {
-        Slot<P> empty = null;
-        Slot<P> any = null;
-        for (Slot<P> slot : slots) {
-            if (!slot.free()) {
-                continue;
+        Slot<P> holder = null;
+        if (waiting.holders(model) <= freeCount) {
+            for (Slot<P> slot = holdersOf.get(model); slot != null; slot = slot.nextHolder) {
+                if (slot.free() && (holder == null || slot.id < holder.id)) {
+                    holder = slot;
+                }
             }
-            if (model.equals(slot.model)) {
-                return slot;
-            }
-            if (empty == null && slot.model == null) {
-                empty = slot;
-            }
-            if (any == null) {
-                any = slot;
+        } else {
+            for (int id = free.nextSetBit(0); id >= 0 && holder == null; id = free.nextSetBit(id + 1)) {
+                holder = model.equals(slots[id].model) ? slots[id] : null;
             }
         }
-        return empty != null ? empty : any;
+        if (holder != null) {
+            return holder;
+        }
+        int empty = freeAndEmpty.nextSetBit(0);
+        int any = empty >= 0 ? empty : free.nextSetBit(0);
+        return any >= 0 ? slots[any] : null;
     }
 
     /**
@@ -554,9 +583,9 @@ public final class Dispatcher<P> {
         if (model == null || waiting.count(model) == 0) {
             return;
         }
-        Slot<P> free;
-        while ((free = offeredWorker(model)) != null) {
-            Assignment<P> extra = decide(free, nowNanos);
+        Slot<P> taker;
+        while ((taker = offeredWorker(model)) != null) {
+            Assignment<P> extra = decide(taker, nowNanos);
             if (extra == null) {
                 return;
             }
@@ -687,15 +716,43 @@ public final class Dispatcher<P> {
     private void setModel(Slot<P> slot, String model) {
         if (slot.model != null) {
             waiting.release(slot.model);
+            unlinkHolder(slot);
         }
         slot.model = model;
         if (model != null) {
             waiting.hold(model);
+            Slot<P> first = holdersOf.put(model, slot);
+            slot.nextHolder = first;
+            if (first != null) {
+                first.previousHolder = slot;
+            }
         }
     }
 
+    private void unlinkHolder(Slot<P> slot) {
+        if (slot.previousHolder != null) {
+            slot.previousHolder.nextHolder = slot.nextHolder;
+        } else if (slot.nextHolder != null) {
+            holdersOf.put(slot.model, slot.nextHolder);
+        } else {
+            holdersOf.remove(slot.model);
+        }
+        if (slot.nextHolder != null) {
+            slot.nextHolder.previousHolder = slot.previousHolder;
+        }
+        slot.previousHolder = null;
+        slot.nextHolder = null;
+    }
+
+    // after each change to a worker: what strategies see of it, and whether arrivals may go to it
     private void publish(Slot<P> slot) {
         views[slot.id] = slot.view();
+        boolean isFree = slot.free();
+        if (isFree != free.get(slot.id)) {
+            freeCount += isFree ? 1 : -1;
+            free.set(slot.id, isFree);
+        }
+        freeAndEmpty.set(slot.id, isFree && slot.model == null);
     }
 
     private boolean isIdle() {
@@ -727,6 +784,8 @@ public final class Dispatcher<P> {
         long failed;
         long loads;
         long completedSinceLoad;
+        Slot<P> previousHolder;  // the other holders of model, in no order
+        Slot<P> nextHolder;
 
         Slot(int id) {
             this.id = id;

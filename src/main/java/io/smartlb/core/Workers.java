@@ -12,6 +12,14 @@ public interface Workers {
     List<WorkerView> all();
 
     /**
+     * Returns the workers that hold {@code model}, in no order. The dispatcher's view finds them in
+     * O(holders); this default walks {@link #all}.
+     */
+    default List<WorkerView> holding(String model) {
+        return all().stream().filter(worker -> worker.holds(model)).toList();
+    }
+
+    /**
      * Returns a fixed view over {@code workers}, for tests and simulations that build views by
      * hand. Strategies learn which models are held from the {@link Waiting} index, not from this
      * view: a hand-built {@link WaitingJobs} must be told, with {@link WaitingJobs#hold}, the

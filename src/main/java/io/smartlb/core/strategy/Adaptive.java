@@ -365,13 +365,11 @@ public final class Adaptive implements Strategy {
     // soon: a long job, a hung upstream); never while a holder is idle (it serves its model next)
     private long stuckSinceNanos(String model, Workers workers) {
         long since = Long.MIN_VALUE;
-        for (WorkerView view : workers.all()) {
-            if (view.holds(model)) {
-                if (view.state() != WorkerState.BUSY || view.id() >= startedNanos.length) {
-                    return Decision.NEVER;
-                }
-                since = Math.max(since, saturatedSum(startedNanos[view.id()], maxWaitNanos));
+        for (WorkerView view : workers.holding(model)) {
+            if (view.state() != WorkerState.BUSY || view.id() >= startedNanos.length) {
+                return Decision.NEVER;
             }
+            since = Math.max(since, saturatedSum(startedNanos[view.id()], maxWaitNanos));
         }
         return since;
     }
@@ -568,11 +566,15 @@ public final class Adaptive implements Strategy {
     // a batch (its jobs arrived together) held by other workers whose backlog pays for one more
     // worker; this worker's own model has no jobs left, so every held model with jobs is another's
     private Job<?> batchWorthSharing(Waiting waiting) {
+        int examined = 0;
         for (WaitingModel held : waiting.heldModelsByAge()) {
             int h = held.holders();
             double backlog = held.count() * costs.processNanos(held.model());
             if (backlog > 2.0 * h * (h + 1) * costs.loadNanos(held.model())) {
                 return held.head();
+            }
+            if (++examined == CANDIDATES) {
+                break;
             }
         }
         return null;
