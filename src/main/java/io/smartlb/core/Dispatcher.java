@@ -505,9 +505,9 @@ public final class Dispatcher<P> {
         }
     }
 
-    // the arrival rule: the first free holder, else the first free empty worker, else the first free one
-    // the first free holder of the model walks its holders or the free workers, whichever are
-    // fewer: a walk over every worker made each arrival O(W), 100,000 workers too slow to simulate
+    // the arrival rule: the first free holder, else the first free empty worker, else the first free
+    // one. The holder is found walking the model's holders or the free workers, whichever are fewer:
+    // a walk over every worker made each arrival O(W), and 100,000 workers too slow to simulate
     private Slot<P> offeredWorker(String model) {
         Slot<P> holder = null;
         if (waiting.holders(model) <= freeCount) {

@@ -64,11 +64,15 @@ public final class SimulateCommand {
         List<String> names = options.strategy().equals(SimulateOptions.ALL)
                 ? StrategyCatalog.names() : List.of(options.strategy());
         StrategySettings settings = new StrategySettings(options.settings());
-        // create every strategy before the (maybe long) trace read, so a bad setting fails fast
+        // create every strategy before the (maybe long) trace read, so a bad setting fails fast; as
+        // in the service, a bad setting of a strategy that does not run fails too
         List<Strategy> strategies = new ArrayList<>();
-        for (String name : names) {
+        for (String name : StrategyCatalog.names()) {
             try {
-                strategies.add(StrategyCatalog.create(name, settings));
+                Strategy strategy = StrategyCatalog.create(name, settings);
+                if (names.contains(name)) {
+                    strategies.add(strategy);
+                }
             } catch (IllegalArgumentException e) {
                 // the strategy names its own key: give it the prefix --set uses
                 throw new UsageException("balancer.strategies." + name + "." + e.getMessage());

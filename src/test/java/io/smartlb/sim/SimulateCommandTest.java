@@ -77,6 +77,15 @@ final class SimulateCommandTest {
     }
 
     @Test
+    void run_badSettingOfAStrategyThatDoesNotRun_isRefusedToo_asTheServiceRefusesIt() throws IOException {
+        Result result = run("--trace", seedFile().toString(), "--strategy", "fifo",
+                "--set", "balancer.strategies.adaptive.max-wait=0s");
+
+        assertThat(result.code).isEqualTo(2);
+        assertThat(result.err).isEqualTo("simulate: balancer.strategies.adaptive.max-wait must be > 0: 0s\n");
+    }
+
+    @Test
     void run_durationTooLongForNanoseconds_isRefusedNamingTheKey() throws IOException {
         Result result = run("--trace", seedFile().toString(), "--strategy", "affinity",
                 "--set", "balancer.strategies.affinity.switch-penalty=106752d");

@@ -98,8 +98,10 @@ import java.util.Arrays;
  * whose waits reach max-wait (drawn-11, bench/RESULTS.md), p99 wait was 17 % above the seed's best,
  * with it 3.5 %. <b>Overload.</b> The bound cannot hold when the waiting work needs more than
  * {@code maxWait} to start, whatever the order: D = (models waiting that no worker holds x load
- * time + jobs waiting x job time) / workers, with the average learned costs, is a lower bound on
- * when the last waiting job can start. The strategy is overloaded once D exceeds {@code maxWait}
+ * time + jobs waiting x job time) / workers would be a lower bound on when the last waiting job
+ * can start with the waiting jobs' own costs; it is computed with the costs averaged over recent
+ * jobs of every model (O(1) per decision), so it is an estimate, which one long job can push up
+ * until the next jobs bring the average back. The strategy is overloaded once D exceeds {@code maxWait}
  * (once a load was measured: before, the load time is only the configured default, and an overload
  * declared on it could outlast the start), or once the oldest head is more than twice
  * {@code maxWait} old and has itself waited more than {@code maxWait} (a priority's head start alone is no
@@ -131,9 +133,10 @@ import java.util.Arrays;
  * off (bench/RESULTS.md, drawn-11).
  *
  * <p>Cost per decision: O(K + log M + log W) for M waiting models, W workers and a constant K of
- * heads examined, and O(K x W) more when only held models wait or a job is overdue (each held
- * model examined looks at the workers for its holders); the waiting index keeps the models
- * workers hold apart, so no decision walks past them, and none scans all models or jobs.
+ * heads examined, and O(K x H) more when only held models wait or a job is overdue (each held
+ * model examined looks at its H holders, {@link Workers#holding}); the waiting index keeps the
+ * models workers hold apart, so no decision walks past them, and none scans all models, workers or
+ * jobs.
  */
 public final class Adaptive implements Strategy {
 
