@@ -31,8 +31,10 @@ import java.util.function.LongConsumer;
  * chooses a job that is not waiting, the oldest job runs instead (an exception from
  * {@code observe} or {@code arrived} changes nothing else), and the failure is counted
  * ({@link #strategyFailures}) and logged at the 1st, 10th, 100th... time. Submission costs, for the
- * arrival rule, O(W / 64) (bit sets of the free workers) plus O(min(H, F)) for H holders of the job's
- * model and F free workers, then the index and strategy costs; see {@link WaitingJobs}.
+ * arrival rule, O(W / 64) (bit sets of the free workers) and, if some free worker holds the job's
+ * model, a walk over those free holders when they are at most F / 64 of the F free workers, else
+ * over the free workers in id order to the first of them; then the index and strategy costs; see
+ * {@link WaitingJobs}.
  *
  * @param <P> the job payload type
  */
@@ -49,8 +51,11 @@ public final class Dispatcher<P> {
     private final BitSet free;                                    // guarded by lock
     private final BitSet freeAndEmpty;                            // guarded by lock
     private int freeCount;                                        // guarded by lock
-    // per held model, the first of its holders, which link to the others
-    private final Map<String, Slot<P>> holdersOf = new HashMap<>(); // guarded by lock
+    // per model, the workers that hold it and those of them that are free, linked through the
+    // workers: an arrival finds the first free holder, and a strategy the holders, without a walk
+    // over every worker
+    private final Map<String, Chain<P>> holders = new HashMap<>();     // guarded by lock
+    private final Map<String, Chain<P>> freeHolders = new HashMap<>(); // guarded by lock
     private final Workers workers;
     private final Consumer<Assignment<P>> handOff;
     private final boolean expiry;
@@ -126,11 +131,12 @@ public final class Dispatcher<P> {
 
             @Override
             public List<WorkerView> holding(String model) {  // called by the strategy, under the lock
-                List<WorkerView> holders = new ArrayList<>();
-                for (Slot<P> slot = holdersOf.get(model); slot != null; slot = slot.nextHolder) {
-                    holders.add(views[slot.id]);
+                List<WorkerView> found = new ArrayList<>();
+                Chain<P> chain = holders.get(model);
+                for (Slot<P> slot = chain == null ? null : chain.first; slot != null; slot = slot.next[Chain.HOLDERS]) {
+                    found.add(views[slot.id]);
                 }
-                return holders;
+                return found;
             }
         };
     }
@@ -506,17 +512,17 @@ public final class Dispatcher<P> {
     }
 
     // the arrival rule: the first free holder, else the first free empty worker, else the first free
-    // one. The holder is found walking the model's holders or the free workers, whichever are fewer:
-    // a walk over every worker made each arrival O(W), and 100,000 workers too slow to simulate
+    // one. A few free holders are walked for the first by id; many are met soon walking the free
+    // workers in id order. A walk over every worker made each arrival O(W): 100,000 workers were too
+    // slow to simulate
     private Slot<P> offeredWorker(String model) {
+        Chain<P> chain = freeHolders.get(model);
         Slot<P> holder = null;
-        if (waiting.holders(model) <= freeCount) {
-            for (Slot<P> slot = holdersOf.get(model); slot != null; slot = slot.nextHolder) {
-                if (slot.free() && (holder == null || slot.id < holder.id)) {
-                    holder = slot;
-                }
+        if (chain != null && chain.size <= freeCount / 64) {
+            for (Slot<P> slot = chain.first; slot != null; slot = slot.next[Chain.FREE_HOLDERS]) {
+                holder = holder == null || slot.id < holder.id ? slot : holder;
             }
-        } else {
+        } else if (chain != null) {  // many free holders: one comes soon in id order
             for (int id = free.nextSetBit(0); id >= 0 && holder == null; id = free.nextSetBit(id + 1)) {
                 holder = model.equals(slots[id].model) ? slots[id] : null;
             }
@@ -716,32 +722,13 @@ public final class Dispatcher<P> {
     private void setModel(Slot<P> slot, String model) {
         if (slot.model != null) {
             waiting.release(slot.model);
-            unlinkHolder(slot);
+            Chain.unlink(holders, Chain.HOLDERS, slot, slot.model);
         }
         slot.model = model;
         if (model != null) {
             waiting.hold(model);
-            Slot<P> first = holdersOf.put(model, slot);
-            slot.nextHolder = first;
-            if (first != null) {
-                first.previousHolder = slot;
-            }
+            Chain.link(holders, Chain.HOLDERS, slot, model);
         }
-    }
-
-    private void unlinkHolder(Slot<P> slot) {
-        if (slot.previousHolder != null) {
-            slot.previousHolder.nextHolder = slot.nextHolder;
-        } else if (slot.nextHolder != null) {
-            holdersOf.put(slot.model, slot.nextHolder);
-        } else {
-            holdersOf.remove(slot.model);
-        }
-        if (slot.nextHolder != null) {
-            slot.nextHolder.previousHolder = slot.previousHolder;
-        }
-        slot.previousHolder = null;
-        slot.nextHolder = null;
     }
 
     // after each change to a worker: what strategies see of it, and whether arrivals may go to it
@@ -753,6 +740,52 @@ public final class Dispatcher<P> {
             free.set(slot.id, isFree);
         }
         freeAndEmpty.set(slot.id, isFree && slot.model == null);
+        String freeHolderOf = isFree ? slot.model : null;
+        if (!Objects.equals(freeHolderOf, slot.freeHolderOf)) {
+            if (slot.freeHolderOf != null) {
+                Chain.unlink(freeHolders, Chain.FREE_HOLDERS, slot, slot.freeHolderOf);
+            }
+            if (freeHolderOf != null) {
+                Chain.link(freeHolders, Chain.FREE_HOLDERS, slot, freeHolderOf);
+            }
+            slot.freeHolderOf = freeHolderOf;
+        }
+    }
+
+    /** The workers of one model in one of two lists, linked through them in no order, and how many. */
+    private static final class Chain<P> {
+        static final int HOLDERS = 0;       // the workers that hold the model
+        static final int FREE_HOLDERS = 1;  // those of them that are free
+        Slot<P> first;
+        int size;
+
+        static <P> void link(Map<String, Chain<P>> chains, int list, Slot<P> slot, String model) {
+            Chain<P> chain = chains.computeIfAbsent(model, m -> new Chain<>());
+            slot.previous[list] = null;
+            slot.next[list] = chain.first;
+            if (chain.first != null) {
+                chain.first.previous[list] = slot;
+            }
+            chain.first = slot;
+            chain.size++;
+        }
+
+        static <P> void unlink(Map<String, Chain<P>> chains, int list, Slot<P> slot, String model) {
+            Chain<P> chain = chains.get(model);
+            if (slot.previous[list] != null) {
+                slot.previous[list].next[list] = slot.next[list];
+            } else {
+                chain.first = slot.next[list];
+            }
+            if (slot.next[list] != null) {
+                slot.next[list].previous[list] = slot.previous[list];
+            }
+            slot.previous[list] = null;
+            slot.next[list] = null;
+            if (--chain.size == 0) {
+                chains.remove(model);
+            }
+        }
     }
 
     private boolean isIdle() {
@@ -784,8 +817,12 @@ public final class Dispatcher<P> {
         long failed;
         long loads;
         long completedSinceLoad;
-        Slot<P> previousHolder;  // the other holders of model, in no order
-        Slot<P> nextHolder;
+        // links to the other workers of its lists (Chain), and the model whose free holders it is among
+        @SuppressWarnings("unchecked")
+        final Slot<P>[] previous = new Slot[2];
+        @SuppressWarnings("unchecked")
+        final Slot<P>[] next = new Slot[2];
+        String freeHolderOf;
 
         Slot(int id) {
             this.id = id;

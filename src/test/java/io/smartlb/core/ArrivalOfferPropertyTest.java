@@ -30,7 +30,8 @@ final class ArrivalOfferPropertyTest {
 
     private static void run(int seed) {
         Random random = new Random(seed);
-        int workers = 1 + random.nextInt(8);
+        // few workers, or enough that an arrival finds its model's free holders from their own list
+        int workers = random.nextBoolean() ? 1 + random.nextInt(8) : 128 + random.nextInt(256);
         int models = 1 + random.nextInt(5);
         List<Assignment<String>> handedOff = new ArrayList<>();
         Fifo fifo = new Fifo();
@@ -56,8 +57,10 @@ final class ArrivalOfferPropertyTest {
                             .as("seed %d step %d: %s to %s", seed, step, model, before).isEqualTo(expected);
                 }
                 case 3 -> {
-                    if (before.get(worker).state() == WorkerState.BUSY) {
-                        dispatcher.complete(worker, random.nextInt(4) == 0 ? Outcome.LOAD_FAILED : Outcome.DONE, step);
+                    List<WorkerSnapshot> busy = before.stream().filter(w -> w.state() == WorkerState.BUSY).toList();
+                    if (!busy.isEmpty()) {
+                        int ending = busy.get(random.nextInt(busy.size())).id();
+                        dispatcher.complete(ending, random.nextInt(4) == 0 ? Outcome.LOAD_FAILED : Outcome.DONE, step);
                     }
                 }
                 case 4 -> dispatcher.markDown(worker, step);

@@ -353,6 +353,20 @@ final class DispatcherTest {
     }
 
     @Test
+    void submit_manyWorkers_goesToTheFirstFreeHolderById_whereverItSits() {
+        Dispatcher<String> d = new Dispatcher<>(new Fifo(), 200, 100);
+        for (int i = 0; i < 3; i++) {
+            assertThat(d.submit("m1", 0, "m1-" + i, i * MS).assignment().worker()).isEqualTo(i);
+        }
+        d.complete(2, Outcome.DONE, 10 * MS);  // workers 1 and 2 now hold m1 and are free
+        d.complete(1, Outcome.DONE, 11 * MS);
+
+        assertThat(d.submit("m1", 0, "next", 12 * MS).assignment().worker()).isEqualTo(1);
+        assertThat(d.submit("m1", 0, "then", 13 * MS).assignment().worker()).isEqualTo(2);
+        assertThat(d.submit("m1", 0, "new", 14 * MS).assignment().worker()).isEqualTo(3);  // the first empty one
+    }
+
+    @Test
     void undelivered_withoutRequeue_releasedModel_isOfferedToIdleWorkerThatRefusedIt() {
         List<Assignment<String>> handedOff = new ArrayList<>();
         Dispatcher<String> d = new Dispatcher<>(new ExclusiveAffinity(), 2, 10, handedOff::add);

@@ -183,7 +183,7 @@ public final class Adaptive implements Strategy {
     private long calmSinceNanos = NOT_CALM;
     // by worker id, the model max-wait last made that worker load and when; grown as ids come
     private Gate[] gates = new Gate[0];
-    // by worker id, when this strategy last gave that worker a job: when a busy one's job started
+    // by worker id, when this strategy last gave that worker a job: when a busy one's job started; or UNKNOWN
     private long[] startedNanos = new long[0];
     // by worker id, since when it has served the model it holds without a break (since its last
     // load, or since it last went idle), or UNKNOWN
@@ -263,14 +263,17 @@ public final class Adaptive implements Strategy {
         }
     }
 
-    // per-worker state is kept in arrays indexed by worker id, grown as ids come
+    // per-worker state is kept in arrays indexed by worker id, grown as ids come (doubled: grown by
+    // one, 100,000 workers met one by one copied them for seconds)
     private void knowWorker(int id) {
         if (id >= gates.length) {
-            gates = Arrays.copyOf(gates, id + 1);
-            startedNanos = Arrays.copyOf(startedNanos, id + 1);
+            int length = Math.max(id + 1, 2 * gates.length);
+            gates = Arrays.copyOf(gates, length);
             int known = visitNanos.length;
-            visitNanos = Arrays.copyOf(visitNanos, id + 1);
-            Arrays.fill(visitNanos, known, id + 1, UNKNOWN);
+            startedNanos = Arrays.copyOf(startedNanos, length);
+            Arrays.fill(startedNanos, known, length, UNKNOWN);
+            visitNanos = Arrays.copyOf(visitNanos, length);
+            Arrays.fill(visitNanos, known, length, UNKNOWN);
         }
     }
 
@@ -369,7 +372,7 @@ public final class Adaptive implements Strategy {
     private long stuckSinceNanos(String model, Workers workers) {
         long since = Long.MIN_VALUE;
         for (WorkerView view : workers.holding(model)) {
-            if (view.state() != WorkerState.BUSY || view.id() >= startedNanos.length) {
+            if (view.state() != WorkerState.BUSY || view.id() >= startedNanos.length || startedNanos[view.id()] == UNKNOWN) {
                 return Decision.NEVER;
             }
             since = Math.max(since, saturatedSum(startedNanos[view.id()], maxWaitNanos));
