@@ -140,11 +140,17 @@ public final class Balancer<D, R> implements AutoCloseable {
         } catch (RejectedJobException e) {
             listener.refused(model, e);
             throw e;
+        } catch (RuntimeException | Error e) {
+            handle.announced();  // it may have been queued: whoever runs it must not wait for this thread
+            throw e;
         }
         handle.bind(admission.job());
-        listener.submitted(handle);
-        deliver(admission.assignment());
-        afterDispatch();
+        try {
+            listener.submitted(handle);  // an Error goes on to the caller, after the job is handed out
+        } finally {
+            deliver(admission.assignment());
+            afterDispatch();
+        }
         return handle;
     }
 
@@ -411,7 +417,7 @@ public final class Balancer<D, R> implements AutoCloseable {
             afterDispatch();
             Job<JobHandle<D, R>> held = dispatcher.runningJob(id);
             if (held != null && handleOf(held).status() == JobStatus.QUEUED) {
-                deliver(dispatcher.undelivered(id, true, false, clock.getAsLong()));
+                deliver(dispatcher.undelivered(id, held, true, false, clock.getAsLong()));
                 afterDispatch();
             } else if (held != null) {
                 failRunning(handleOf(held), "worker " + id + " died: " + death, death);
@@ -429,8 +435,8 @@ public final class Balancer<D, R> implements AutoCloseable {
         Assignment<JobHandle<D, R>> orphan;
         boolean requeued = false;
         while ((orphan = mailboxes.get(id).poll()) != null) {
-            if (orphan != stopSignal) {
-                deliver(dispatcher.undelivered(id, true, false, clock.getAsLong()));
+            if (orphan != stopSignal) {  // loopDied may have taken it back already
+                deliver(dispatcher.undelivered(id, orphan.job(), true, false, clock.getAsLong()));
                 afterDispatch();
                 requeued = true;
             }
@@ -528,7 +534,7 @@ public final class Balancer<D, R> implements AutoCloseable {
             }
         } finally {
             // even past a listener that throws: a job queued again in no index could never end
-            deliver(dispatcher.undelivered(id, requeue, e.mayHaveReached(), clock.getAsLong()));
+            deliver(dispatcher.undelivered(id, assignment.job(), requeue, e.mayHaveReached(), clock.getAsLong()));
             afterDispatch();
         }
         if (requeue && handle.isAbandoned()) {

@@ -255,10 +255,27 @@ public final class Dispatcher<P> {
     public Assignment<P> undelivered(int worker, boolean requeue, boolean reached, long nowNanos) {
         lock.lock();
         try {
-            Slot<P> slot = slot(worker);
-            Job<P> job = slot.job;
+            Job<P> job = slot(worker).job;
             if (job == null) {
                 throw new IllegalStateException("worker " + worker + " has no running job");
+            }
+            return undelivered(worker, job, requeue, reached, nowNanos);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * As {@link #undelivered(int, boolean, boolean, long)}, for {@code job} only: if the worker no
+     * longer holds it (another caller took it back already), nothing happens and null is returned.
+     */
+    public Assignment<P> undelivered(int worker, Job<?> job, boolean requeue, boolean reached, long nowNanos) {
+        lock.lock();
+        try {
+            Slot<P> slot = slot(worker);
+            Job<P> taken = slot.job;
+            if (taken == null || taken != job) {
+                return null;
             }
             if (!reached && slot.jobLoads) {
                 slot.loads--;
@@ -272,13 +289,13 @@ public final class Dispatcher<P> {
                 slot.failed++;
                 publish(slot);
                 signalIfIdle();
-                reoffer(job.model(), nowNanos);  // to free workers a strategy left idle while this one held it
+                reoffer(taken.model(), nowNanos);  // to free workers a strategy left idle while this one held it
                 return null;
             }
-            waiting.addAgain(job);
-            Slot<P> other = offeredWorker(job.model());
+            waiting.addAgain(taken);
+            Slot<P> other = offeredWorker(taken.model());
             Assignment<P> next = other == null ? null : decide(other, nowNanos);
-            reoffer(job.model(), nowNanos);
+            reoffer(taken.model(), nowNanos);
             return next;
         } finally {
             lock.unlock();

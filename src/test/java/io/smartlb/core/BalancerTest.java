@@ -1026,6 +1026,61 @@ final class BalancerTest {
     }
 
     @Test
+    void loopDyingWhileItsNextJobIsStillBeingHandedToIt_theJobIsTakenBackOnce_andRunsElsewhere() throws Exception {
+        CountDownLatch aEnded = new CountDownLatch(1);
+        CountDownLatch bAdmitted = new CountDownLatch(1);
+        balancer = Balancer.<String, String>builder(task -> task.data())
+                .workers(2).strategy(new Fifo()).executor(executor).listener(new JobListener() {
+                    @Override
+                    public void submitted(JobHandle<?, ?> job) {
+                        if (job.data().equals("B")) {
+                            // B went to worker 0 (free, holding m1); its hand-off waits until worker
+                            // 0's loop has died and taken B back
+                            bAdmitted.countDown();
+                            Awaitility.await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(TIMEOUT_S))
+                                    .until(() -> balancer.deadLoops() == 1 && balancer.workers().get(0).jobId() == null);
+                        }
+                    }
+
+                    @Override
+                    public void finished(JobHandle<?, ?> job) {
+                        if (job.data().equals("A")) {
+                            signalThenAwait(aEnded, bAdmitted);
+                            throw new AssertionError("a listener's assertion");  // an Error: loop 0 dies
+                        }
+                    }
+                }).build();
+        JobHandle<String, String> a = balancer.submit("m1", "A", 0);
+        assertThat(aEnded.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+
+        JobHandle<String, String> b = balancer.submit("m1", "B", 0);  // threw "worker 0 has no running job"
+
+        assertThat(b.result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join()).isEqualTo("B");
+        assertThat(b.worker()).isOne();
+        assertThat(a.status()).isEqualTo(JobStatus.DONE);
+    }
+
+    @Test
+    void listenerThrowingAnErrorWhenToldOfASubmission_theCallerHearsIt_andTheJobStillRuns() {
+        balancer = Balancer.<String, String>builder(task -> task.data())
+                .workers(1).strategy(new Fifo()).executor(executor).listener(new JobListener() {
+                    @Override
+                    public void submitted(JobHandle<?, ?> job) {
+                        if (job.data().equals("A")) {
+                            throw new AssertionError("a listener's assertion");
+                        }
+                    }
+                }).build();
+
+        assertThatThrownBy(() -> balancer.submit("m1", "A", 0)).isInstanceOf(AssertionError.class);
+
+        // A was queued and handed to the worker all the same: it runs, and B after it
+        JobHandle<String, String> b = balancer.submit("m1", "B", 0);
+        assertThat(b.result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join()).isEqualTo("B");
+        assertThat(balancer.workers().get(0).completed()).isEqualTo(2);
+    }
+
+    @Test
     void submitRacingShutdown_jobHandedToAStoppedLoop_failsInsteadOfWaitingForEver() throws Exception {
         CountDownLatch betweenAdmissionAndHandOff = new CountDownLatch(1);
         CountDownLatch loopEnded = new CountDownLatch(1);
