@@ -31,10 +31,9 @@ import java.util.function.LongConsumer;
  * chooses a job that is not waiting, the oldest job runs instead (an exception from
  * {@code observe} or {@code arrived} changes nothing else), and the failure is counted
  * ({@link #strategyFailures}) and logged at the 1st, 10th, 100th... time. Submission costs, for the
- * arrival rule, O(W / 64) (bit sets of the free workers) and, if some free worker holds the job's
- * model, a walk over those free holders when they are at most F / 64 of the F free workers, else
- * over the free workers in id order to the first of them; then the index and strategy costs; see
- * {@link WaitingJobs}.
+ * arrival rule, O(W / 64) (bit sets of the free workers) and, if free workers hold the job's model,
+ * O(min(h, f)) for h of them and f free workers before the first of them; then the index and
+ * strategy costs; see {@link WaitingJobs}.
  *
  * @param <P> the job payload type
  */
@@ -54,8 +53,7 @@ public final class Dispatcher<P> {
     // per model, the workers that hold it and those of them that are free, linked through the
     // workers: an arrival finds the first free holder, and a strategy the holders, without a walk
     // over every worker
-    private final Map<String, Chain<P>> holders = new HashMap<>();     // guarded by lock
-    private final Map<String, Chain<P>> freeHolders = new HashMap<>(); // guarded by lock
+    private final Map<String, Holders<P>> holdersByModel = new HashMap<>();  // guarded by lock
     private final Workers workers;
     private final Consumer<Assignment<P>> handOff;
     private final boolean expiry;
@@ -132,8 +130,8 @@ public final class Dispatcher<P> {
             @Override
             public List<WorkerView> holding(String model) {  // called by the strategy, under the lock
                 List<WorkerView> found = new ArrayList<>();
-                Chain<P> chain = holders.get(model);
-                for (Slot<P> slot = chain == null ? null : chain.first; slot != null; slot = slot.next[Chain.HOLDERS]) {
+                Holders<P> held = holdersByModel.get(model);
+                for (Slot<P> slot = held == null ? null : held.first[Holders.ALL]; slot != null; slot = slot.next[Holders.ALL]) {
                     found.add(views[slot.id]);
                 }
                 return found;
@@ -529,27 +527,33 @@ public final class Dispatcher<P> {
     }
 
     // the arrival rule: the first free holder, else the first free empty worker, else the first free
-    // one. A few free holders are walked for the first by id; many are met soon walking the free
-    // workers in id order. A walk over every worker made each arrival O(W): 100,000 workers were too
-    // slow to simulate
+    // one; a walk over every worker made each arrival O(W), and 100,000 workers too slow to simulate
     private Slot<P> offeredWorker(String model) {
-        Chain<P> chain = freeHolders.get(model);
-        Slot<P> holder = null;
-        if (chain != null && chain.size <= freeCount / 64) {
-            for (Slot<P> slot = chain.first; slot != null; slot = slot.next[Chain.FREE_HOLDERS]) {
-                holder = holder == null || slot.id < holder.id ? slot : holder;
-            }
-        } else if (chain != null) {  // many free holders: one comes soon in id order
-            for (int id = free.nextSetBit(0); id >= 0 && holder == null; id = free.nextSetBit(id + 1)) {
-                holder = model.equals(slots[id].model) ? slots[id] : null;
-            }
-        }
-        if (holder != null) {
-            return holder;
+        Holders<P> held = holdersByModel.get(model);
+        if (held != null && held.size[Holders.FREE] > 0) {
+            return firstFreeHolder(held);
         }
         int empty = freeAndEmpty.nextSetBit(0);
         int any = empty >= 0 ? empty : free.nextSetBit(0);
         return any >= 0 ? slots[any] : null;
+    }
+
+    // the lowest id among a model's free holders, whose list is in no order: walking the free workers
+    // in id order meets that one first. Both walks go a step at a time and the shorter ends it, so
+    // it costs at most as many steps as the model has free holders, or free workers before it
+    private Slot<P> firstFreeHolder(Holders<P> held) {
+        Slot<P> lowest = null;
+        Slot<P> listed = held.first[Holders.FREE];
+        for (int id = free.nextSetBit(0); ; id = free.nextSetBit(id + 1)) {
+            if (slots[id].holders == held) {
+                return slots[id];
+            }
+            lowest = lowest == null || listed.id < lowest.id ? listed : lowest;
+            listed = listed.next[Holders.FREE];
+            if (listed == null) {
+                return lowest;
+            }
+        }
     }
 
     /**
@@ -617,7 +621,9 @@ public final class Dispatcher<P> {
     }
 
     private Assignment<P> decide(Slot<P> slot, long nowNanos) {
-        publish(slot);
+        // the strategy sees the worker free; its free sets change only once decided (a caller whose
+        // worker stays idle publishes it, or it was free before), one list move less per job
+        views[slot.id] = slot.view();
         if (maxWaitNanos > 0 && waiting.size() > 0) {
             expiredAtDispatch.addAll(waiting.removeSubmittedBefore(nowNanos - maxWaitNanos));
             if (waiting.size() == 0) {
@@ -739,12 +745,21 @@ public final class Dispatcher<P> {
     private void setModel(Slot<P> slot, String model) {
         if (slot.model != null) {
             waiting.release(slot.model);
-            Chain.unlink(holders, Chain.HOLDERS, slot, slot.model);
+            if (slot.listedFree) {
+                slot.holders.unlink(Holders.FREE, slot);
+                slot.listedFree = false;
+            }
+            slot.holders.unlink(Holders.ALL, slot);
+            if (slot.holders.size[Holders.ALL] == 0) {
+                holdersByModel.remove(slot.model);
+            }
+            slot.holders = null;
         }
         slot.model = model;
         if (model != null) {
             waiting.hold(model);
-            Chain.link(holders, Chain.HOLDERS, slot, model);
+            slot.holders = holdersByModel.computeIfAbsent(model, m -> new Holders<>());
+            slot.holders.link(Holders.ALL, slot);
         }
     }
 
@@ -757,51 +772,50 @@ public final class Dispatcher<P> {
             free.set(slot.id, isFree);
         }
         freeAndEmpty.set(slot.id, isFree && slot.model == null);
-        String freeHolderOf = isFree ? slot.model : null;
-        if (!Objects.equals(freeHolderOf, slot.freeHolderOf)) {
-            if (slot.freeHolderOf != null) {
-                Chain.unlink(freeHolders, Chain.FREE_HOLDERS, slot, slot.freeHolderOf);
+        boolean listFree = isFree && slot.holders != null;  // no hash lookup: once per job
+        if (listFree != slot.listedFree) {
+            if (listFree) {
+                slot.holders.link(Holders.FREE, slot);
+            } else {
+                slot.holders.unlink(Holders.FREE, slot);
             }
-            if (freeHolderOf != null) {
-                Chain.link(freeHolders, Chain.FREE_HOLDERS, slot, freeHolderOf);
-            }
-            slot.freeHolderOf = freeHolderOf;
+            slot.listedFree = listFree;
         }
     }
 
-    /** The workers of one model in one of two lists, linked through them in no order, and how many. */
-    private static final class Chain<P> {
-        static final int HOLDERS = 0;       // the workers that hold the model
-        static final int FREE_HOLDERS = 1;  // those of them that are free
-        Slot<P> first;
-        int size;
+    /**
+     * The workers that hold one model (ALL) and those of them that are free (FREE): two lists
+     * linked through the workers, in no order, with their lengths. Kept while the model has holders.
+     */
+    private static final class Holders<P> {
+        static final int ALL = 0;
+        static final int FREE = 1;
+        @SuppressWarnings("unchecked")
+        final Slot<P>[] first = new Slot[2];
+        final int[] size = new int[2];
 
-        static <P> void link(Map<String, Chain<P>> chains, int list, Slot<P> slot, String model) {
-            Chain<P> chain = chains.computeIfAbsent(model, m -> new Chain<>());
+        void link(int list, Slot<P> slot) {
             slot.previous[list] = null;
-            slot.next[list] = chain.first;
-            if (chain.first != null) {
-                chain.first.previous[list] = slot;
+            slot.next[list] = first[list];
+            if (first[list] != null) {
+                first[list].previous[list] = slot;
             }
-            chain.first = slot;
-            chain.size++;
+            first[list] = slot;
+            size[list]++;
         }
 
-        static <P> void unlink(Map<String, Chain<P>> chains, int list, Slot<P> slot, String model) {
-            Chain<P> chain = chains.get(model);
+        void unlink(int list, Slot<P> slot) {
             if (slot.previous[list] != null) {
                 slot.previous[list].next[list] = slot.next[list];
             } else {
-                chain.first = slot.next[list];
+                first[list] = slot.next[list];
             }
             if (slot.next[list] != null) {
                 slot.next[list].previous[list] = slot.previous[list];
             }
             slot.previous[list] = null;
             slot.next[list] = null;
-            if (--chain.size == 0) {
-                chains.remove(model);
-            }
+            size[list]--;
         }
     }
 
@@ -834,12 +848,13 @@ public final class Dispatcher<P> {
         long failed;
         long loads;
         long completedSinceLoad;
-        // links to the other workers of its lists (Chain), and the model whose free holders it is among
+        // its model's holders, whose lists it is in (free ones: while listedFree), and its links there
+        Holders<P> holders;
+        boolean listedFree;
         @SuppressWarnings("unchecked")
         final Slot<P>[] previous = new Slot[2];
         @SuppressWarnings("unchecked")
         final Slot<P>[] next = new Slot[2];
-        String freeHolderOf;
 
         Slot(int id) {
             this.id = id;

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The arrival rule of design.md (the first free worker that holds the job's model, else the first
  * free one holding none, else the first free one, by id) against brute force over the workers'
- * snapshots, through random arrivals, completions, failed loads, and workers going down and up;
+ * snapshots, through random arrivals, completions, failed loads, tries not delivered, and workers
+ * going down and up;
  * and the holders of each model the strategy is shown against those its worker views show.
  * With {@code fifo}, a free worker never stays idle while jobs wait, so the worker offered a new
  * job is the one that takes it. Seeded, so a failure names the seed that reproduces it.
@@ -48,7 +49,8 @@ final class ArrivalOfferPropertyTest {
         for (int step = 0; step < STEPS; step++) {
             List<WorkerSnapshot> before = dispatcher.workers();
             int worker = random.nextInt(workers);
-            switch (random.nextInt(6)) {
+            List<WorkerSnapshot> busy = before.stream().filter(w -> w.state() == WorkerState.BUSY).toList();
+            switch (random.nextInt(7)) {
                 case 0, 1, 2 -> {
                     String model = "m" + random.nextInt(models);
                     Assignment<String> assignment = dispatcher.submit(model, 0, "j" + step, step).assignment();
@@ -57,13 +59,18 @@ final class ArrivalOfferPropertyTest {
                             .as("seed %d step %d: %s to %s", seed, step, model, before).isEqualTo(expected);
                 }
                 case 3 -> {
-                    List<WorkerSnapshot> busy = before.stream().filter(w -> w.state() == WorkerState.BUSY).toList();
                     if (!busy.isEmpty()) {
                         int ending = busy.get(random.nextInt(busy.size())).id();
                         dispatcher.complete(ending, random.nextInt(4) == 0 ? Outcome.LOAD_FAILED : Outcome.DONE, step);
                     }
                 }
-                case 4 -> dispatcher.markDown(worker, step);
+                case 4 -> {  // a try its worker did not take: the job waits again, or has failed
+                    if (!busy.isEmpty()) {
+                        dispatcher.undelivered(busy.get(random.nextInt(busy.size())).id(), random.nextBoolean(),
+                                random.nextBoolean(), step);
+                    }
+                }
+                case 5 -> dispatcher.markDown(worker, step);
                 default -> dispatcher.markUp(worker, step);
             }
         }

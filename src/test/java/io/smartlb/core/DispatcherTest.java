@@ -367,6 +367,26 @@ final class DispatcherTest {
     }
 
     @Test
+    void submit_fewFreeHoldersBehindManyFreeWorkers_goesToTheLowestIdOfThem() {
+        Dispatcher<String> d = new Dispatcher<>(new Fifo(), 200, 1_000);
+        for (int i = 0; i < 150; i++) {
+            d.submit("x" + i, 0, "x" + i, i);                    // workers 0 to 149
+        }
+        d.submit("m1", 0, "first", 150);                         // worker 150
+        for (int i = 151; i < 160; i++) {
+            d.submit("y" + i, 0, "y" + i, i);
+        }
+        assertThat(d.submit("m1", 0, "second", 160).assignment().worker()).isEqualTo(160);
+        d.complete(160, Outcome.DONE, 200);
+        d.complete(150, Outcome.DONE, 201);
+        for (int i = 3; i < 150; i++) {
+            d.complete(i, Outcome.DONE, 300 + i);               // free, holding other models
+        }
+
+        assertThat(d.submit("m1", 0, "next", 500).assignment().worker()).isEqualTo(150);
+    }
+
+    @Test
     void undelivered_withoutRequeue_releasedModel_isOfferedToIdleWorkerThatRefusedIt() {
         List<Assignment<String>> handedOff = new ArrayList<>();
         Dispatcher<String> d = new Dispatcher<>(new ExclusiveAffinity(), 2, 10, handedOff::add);
