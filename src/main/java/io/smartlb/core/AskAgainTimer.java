@@ -14,6 +14,8 @@ import java.util.function.LongSupplier;
  */
 final class AskAgainTimer {
 
+    private static final System.Logger LOG = System.getLogger(AskAgainTimer.class.getName());
+
     private final Dispatcher<?> dispatcher;
     private final LongSupplier clock;
     private final Runnable afterAsking;
@@ -58,8 +60,13 @@ final class AskAgainTimer {
         synchronized (lock) {
             timedAtNanos = Decision.NEVER;
         }
-        dispatcher.askIdleWorkers(clock.getAsLong());
-        afterAsking.run();
+        try {
+            dispatcher.askIdleWorkers(clock.getAsLong());
+            afterAsking.run();
+        } catch (RuntimeException | Error e) {
+            // the executor would keep it in a future nobody reads: say it, and time the next ask all the same
+            LOG.log(System.Logger.Level.ERROR, "asking idle workers again failed", e);
+        }
         // a time asked for while this task ran may have been dropped as later than the one it served
         long next = dispatcher.askAgainAtNanos();
         if (next != Decision.NEVER) {

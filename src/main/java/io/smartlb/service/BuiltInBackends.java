@@ -107,8 +107,9 @@ class BuiltInBackends {
         return uris;
     }
 
-    // user:password@ in a URL, shown as ***@
+    // user:password@ in a URL, shown as ***@: up to the last @, which a password may contain, as it
+    // may contain a slash
     private static String withoutCredentials(String url) {
-        return url.replaceFirst("^(\\s*[^:/?#\\s]+://)[^/?#@]*@", "$1***@");
+        return url.replaceFirst("^(\\s*[^:/?#\\s]+://).*@", "$1***@");
     }
 }

@@ -32,6 +32,8 @@ final class BuiltInBackendsTest {
         "balancer.http.upstreams    | http://127.0.0.1:18091?x=1 | has a query or fragment",
         "balancer.http.upstreams    | http://user:secret@127.0.0.1:18091 | http://***@127.0.0.1:18091' carries credentials",
         "balancer.http.upstreams    | ftp://user:secret@127.0.0.1:18091 | ftp://***@127.0.0.1:18091' is not an http(s) URL",
+        "balancer.http.upstreams    | http://user:se@cret@127.0.0.1:18091 | http://***@127.0.0.1:18091' is not an http(s) URL",
+        "balancer.http.upstreams    | http://user:se/cret@127.0.0.1:18091 | http://***@127.0.0.1:18091' is not an http(s) URL",
     })
     void http_badSetting_failsStartupNamingTheKey(String key, String value, String problem) {
         BalancerConfig config = TestConfigs.config(http(key, value));
