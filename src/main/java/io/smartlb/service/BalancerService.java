@@ -135,8 +135,10 @@ public class BalancerService {
                 // gateway's timeout, a 503 at once) says nothing of what a load or a job takes
                 .tellsCost(ForwardJobs::tellsCost)
                 .build();
-        LOG.infof("smartlb started: %d worker%s, strategy %s, backend %s, queue capacity %d jobs and %d bytes",
-                workers, workers == 1 ? "" : "s", describe(config.strategy(), strategy), config.backend(),
+        // before the HTTP server listens (which may still fail): the balancer is ready, not the service
+        String whose = backend.workerCount().isPresent() ? " (as the backend has; balancer.workers is not used)" : "";
+        LOG.infof("balancer ready: %d worker%s%s, strategy %s, backend %s, queue capacity %d jobs and %d bytes",
+                workers, workers == 1 ? "" : "s", whose, describe(config.strategy(), strategy), config.backend(),
                 config.queue().capacity(), queuedData.limit());
         // now: readiness waits for a first answer, and the scheduled probes start only once
         // Housekeeping resumes the scheduler
