@@ -165,7 +165,8 @@ public final class Balancer<D, R> implements AutoCloseable {
      */
     public boolean cancel(JobHandle<D, R> handle, String why) {
         // a running or ended job is not looked for in the queue: without expiry that costs O(n) of its model's jobs
-        if (handle.status() != JobStatus.QUEUED || !dispatcher.cancel(handle.job()) || !handle.cancel(why, clock.getAsLong())) {
+        if (handle.status() != JobStatus.QUEUED || !dispatcher.cancel(handle.job())
+                || !handle.cancel(why, clock.getAsLong())) {
             return false;
         }
         listener.finished(handle);

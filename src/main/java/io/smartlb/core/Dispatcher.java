@@ -131,7 +131,8 @@ public final class Dispatcher<P> {
             public List<WorkerView> holding(String model) {  // called by the strategy, under the lock
                 List<WorkerView> found = new ArrayList<>();
                 Holders<P> held = holdersByModel.get(model);
-                for (Slot<P> slot = held == null ? null : held.first[Holders.ALL]; slot != null; slot = slot.next[Holders.ALL]) {
+                Slot<P> slot = held == null ? null : held.first[Holders.ALL];
+                for (; slot != null; slot = slot.next[Holders.ALL]) {
                     found.add(views[slot.id]);
                 }
                 return found;

@@ -372,10 +372,11 @@ public final class Adaptive implements Strategy {
     private long stuckSinceNanos(String model, Workers workers) {
         long since = Long.MIN_VALUE;
         for (WorkerView view : workers.holding(model)) {
-            if (view.state() != WorkerState.BUSY || view.id() >= startedNanos.length || startedNanos[view.id()] == UNKNOWN) {
+            int id = view.id();
+            if (view.state() != WorkerState.BUSY || id >= startedNanos.length || startedNanos[id] == UNKNOWN) {
                 return Decision.NEVER;
             }
-            since = Math.max(since, saturatedSum(startedNanos[view.id()], maxWaitNanos));
+            since = Math.max(since, saturatedSum(startedNanos[id], maxWaitNanos));
         }
         return since;
     }
