@@ -128,6 +128,12 @@ public final class Dispatcher<P> {
             }
 
             @Override
+            public int idleHolders(String model) {  // the asking worker's free lists change once it is decided
+                Holders<P> held = holdersByModel.get(model);
+                return held == null ? 0 : held.size[Holders.FREE];
+            }
+
+            @Override
             public List<WorkerView> holding(String model) {  // called by the strategy, under the lock
                 List<WorkerView> found = new ArrayList<>();
                 Holders<P> held = holdersByModel.get(model);

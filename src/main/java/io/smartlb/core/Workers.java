@@ -20,6 +20,15 @@ public interface Workers {
     }
 
     /**
+     * Returns how many of the workers that hold {@code model} are idle, the worker that asks aside
+     * (it is counted as it was before it asked). The dispatcher's view answers in O(1); this
+     * default walks {@link #all}.
+     */
+    default int idleHolders(String model) {
+        return (int) all().stream().filter(worker -> worker.holds(model) && worker.state() == WorkerState.IDLE).count();
+    }
+
+    /**
      * Returns a fixed view over {@code workers}, for tests and simulations that build views by
      * hand. Strategies learn which models are held from the {@link Waiting} index, not from this
      * view: a hand-built {@link WaitingJobs} must be told, with {@link WaitingJobs#hold}, the

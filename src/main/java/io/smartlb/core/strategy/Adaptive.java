@@ -12,6 +12,8 @@ import io.smartlb.core.WorkerView;
 import io.smartlb.core.Workers;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Cost-aware switching with a hard bound on waiting; one configuration for every workload.
@@ -188,6 +190,11 @@ public final class Adaptive implements Strategy {
     // by worker id, since when it has served the model it holds without a break (since its last
     // load, or since it last went idle), or UNKNOWN
     private long[] visitNanos = new long[0];
+    // by model, the worker given a job of it last and when: while that worker still runs that job,
+    // it is the holder whose job started last. A hint only (a model missing here walks its
+    // holders), so it is cleared whole past MAX_MODELS_REMEMBERED models rather than kept in LRU
+    // order, which cost a relink on every decision
+    private final Map<String, LastStart> lastStarts = new HashMap<>();
 
     public Adaptive() {
         this(DEFAULT_MAX_WAIT, DEFAULT_LOAD_TIME, DEFAULT_PROCESS_TIME);
@@ -222,6 +229,10 @@ public final class Adaptive implements Strategy {
         } else {
             knowWorker(worker.id());
             startedNanos[worker.id()] = nowNanos;
+            if (lastStarts.size() >= MAX_MODELS_REMEMBERED && !lastStarts.containsKey(decision.job().model())) {
+                lastStarts.clear();
+            }
+            lastStarts.computeIfAbsent(decision.job().model(), m -> new LastStart()).set(worker.id(), nowNanos);
             if (!worker.holds(decision.job().model()) || visitNanos[worker.id()] == UNKNOWN) {
                 visitNanos[worker.id()] = nowNanos;  // a load, or its model's jobs again after a pause
             }
@@ -370,6 +381,16 @@ public final class Adaptive implements Strategy {
     // from when every holder of model has been on one job for longer than max-wait (it may not end
     // soon: a long job, a hung upstream); never while a holder is idle (it serves its model next)
     private long stuckSinceNanos(String model, Workers workers) {
+        if (workers.idleHolders(model) > 0) {
+            return Decision.NEVER;
+        }
+        // every holder is busy, each on a job of model: the one started last ends the wait, and a
+        // walk over thousands of holders (a hot model over 100,000 simulated workers) is spared
+        LastStart last = lastStarts.get(model);
+        if (last != null && last.worker < startedNanos.length && startedNanos[last.worker] == last.nanos
+                && last.worker < workers.all().size() && workers.all().get(last.worker).holds(model)) {
+            return saturatedSum(last.nanos, maxWaitNanos);
+        }
         long since = Long.MIN_VALUE;
         for (WorkerView view : workers.holding(model)) {
             int id = view.id();
@@ -585,6 +606,17 @@ public final class Adaptive implements Strategy {
             }
         }
         return null;
+    }
+
+    /** The worker given a job of a model last, and when. */
+    private static final class LastStart {
+        int worker;
+        long nanos;
+
+        void set(int worker, long nanos) {
+            this.worker = worker;
+            this.nanos = nanos;
+        }
     }
 
     /** A model a worker loaded for an overdue job, and when. */
