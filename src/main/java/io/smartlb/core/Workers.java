@@ -20,9 +20,9 @@ public interface Workers {
     }
 
     /**
-     * Returns how many of the workers that hold {@code model} are idle, the worker that asks aside
-     * (it is counted as it was before it asked). The dispatcher's view answers in O(1); this
-     * default walks {@link #all}.
+     * Returns how many of the workers that hold {@code model} are idle. The dispatcher's view answers
+     * in O(1), but counts the worker that is asking as it was before it asked (busy, if it just
+     * ended a job); this default walks {@link #all}, and counts it as its view shows.
      */
     default int idleHolders(String model) {
         return (int) all().stream().filter(worker -> worker.holds(model) && worker.state() == WorkerState.IDLE).count();

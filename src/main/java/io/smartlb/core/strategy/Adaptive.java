@@ -387,7 +387,7 @@ public final class Adaptive implements Strategy {
         // every holder is busy, each on a job of model: the one started last ends the wait, and a
         // walk over thousands of holders (a hot model over 100,000 simulated workers) is spared
         LastStart last = lastStarts.get(model);
-        if (last != null && last.worker < startedNanos.length && startedNanos[last.worker] == last.nanos
+        if (last != null && startedNanos[last.worker] == last.nanos  // next() grew the array for it
                 && last.worker < workers.all().size() && workers.all().get(last.worker).holds(model)) {
             return saturatedSum(last.nanos, maxWaitNanos);
         }
