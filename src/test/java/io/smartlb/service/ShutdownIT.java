@@ -71,6 +71,7 @@ final class ShutdownIT {
         assertThat(answered.body()).contains("\"status\":\"DONE\"");
 
         assertThat(process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the process exited").isTrue();
+        assertThat(process.exitValue()).as("128 + SIGTERM, as README says").isEqualTo(143);
         // the one worker was busy at SIGTERM: m9 still waited behind a running job
         assertThat(Files.readString(log)).containsPattern("draining: \\d+ jobs queued and 1 running")
                 .doesNotContain("Timed out waiting for graceful shutdown");
