@@ -4,8 +4,9 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * A job waiting for, or assigned to, a worker. A job is identified by its {@code id}: two jobs are
- * equal when their ids are, whatever their payloads.
+ * A job waiting for, or assigned to, a worker. A job is equal only to itself: ids are unique within
+ * one {@link Dispatcher}, not across dispatchers, so a job of another balancer (a strategy shared by
+ * two, say) or a copy with the same id is never taken for a waiting one.
  *
  * <p>{@code priority} is seconds of head start: the job is ordered as if submitted that many
  * seconds earlier, so its {@code effectiveNanos} is {@code submittedNanos - priority * 1e9}.
@@ -56,12 +57,12 @@ public record Job<P>(long id, String model, double priority, long submittedNanos
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Job<?> other && other.id == id;
+        return this == o;
     }
 
     @Override
     public int hashCode() {
-        return Long.hashCode(id);
+        return System.identityHashCode(this);
     }
 
     @Override

@@ -93,7 +93,14 @@ public final class WaitingJobs<P> implements Waiting {
     }
 
     private boolean isWaitingAgain(Job<?> job) {
-        return waitingAgain != null && waitingAgain.contains(job);
+        return waitingAgain != null && holds(waitingAgain, job);
+    }
+
+    // a sorted set finds a job by its sort keys, which a job of another dispatcher can share
+    private static boolean holds(TreeSet<? extends Job<?>> set, Job<?> job) {
+        @SuppressWarnings("unchecked")
+        Job<?> found = ((TreeSet<Job<?>>) set).floor(job);
+        return found == job;
     }
 
     private void index(Job<P> job) {
@@ -112,7 +119,7 @@ public final class WaitingJobs<P> implements Waiting {
 
     /** Removes a waiting job; returns false when it was not waiting. */
     public boolean remove(Job<?> job) {
-        boolean again = waitingAgain != null && waitingAgain.contains(job);
+        boolean again = isWaitingAgain(job);
         if (bySubmission != null && !again && !bySubmission.contains(job)) {
             return false;  // O(1) for a job that does not wait (one that started, say)
         }
@@ -495,7 +502,7 @@ public final class WaitingJobs<P> implements Waiting {
 
         // O(1) for the head, O(log n) for a head-start job, O(n) otherwise
         boolean contains(Job<?> job) {
-            return job.equals(ordered.peekFirst()) || (early != null && early.contains(job)) || ordered.contains(job);
+            return job.equals(ordered.peekFirst()) || (early != null && holds(early, job)) || ordered.contains(job);
         }
 
         Job<P> first() {

@@ -482,6 +482,29 @@ final class BalancerTest {
     }
 
     @Test
+    void cancel_anotherBalancersJobWithTheSameId_cancelsNothing() throws InterruptedException {
+        start(1);
+        balancer.submit("m1", "1", 0);
+        assertThat(firstStarted.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+        JobHandle<String, String> mine = balancer.submit("m1", "2", 0);
+        try (Balancer<String, String> other = Balancer.<String, String>builder(task -> "other")
+                .workers(1).strategy(new Fifo()).executor(executor).build()) {
+            other.markDown(0);  // its jobs stay queued
+            other.submit("m1", "a", 0);
+            JobHandle<String, String> theirs = other.submit("m1", "b", 0);
+            assertThat(theirs.id()).isEqualTo(mine.id());
+
+            assertThat(balancer.cancel(theirs)).isFalse();
+
+            assertThat(theirs.status()).isEqualTo(JobStatus.QUEUED);
+            assertThat(mine.status()).isEqualTo(JobStatus.QUEUED);
+            assertThat(balancer.queued()).isOne();
+        }
+        gate.countDown();
+        assertThat(await(mine)).isEqualTo("m1/2");
+    }
+
+    @Test
     void expire_jobWaitingPastMaxWait_endsExpired() throws InterruptedException {
         AtomicLong clock = new AtomicLong();
         balancer = Balancer.<String, String>builder(this::work)

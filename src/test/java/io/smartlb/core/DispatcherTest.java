@@ -455,6 +455,23 @@ final class DispatcherTest {
     }
 
     @Test
+    void submit_strategyChoosingAnotherDispatchersJobWithTheSameId_runsTheOldestJob_andCountsTheFailure() {
+        // one strategy shared by two dispatchers, proposing a job it remembers from the other
+        Dispatcher<String> other = new Dispatcher<>(new Fifo(), 1, 10);
+        other.submit("m1", 0, "theirs", 0);
+        Job<String> theirs = other.runningJob(0);
+        Dispatcher<String> d = new Dispatcher<>((w, waiting, all, now) -> Decision.run(theirs, "remembered"), 1, 10);
+
+        Assignment<String> a = d.submit("m1", 0, "mine", 0).assignment();
+
+        assertThat(theirs.id()).isEqualTo(a.job().id());
+        assertThat(a.job().payload()).isEqualTo("mine");
+        assertThat(a.lazyReason().get()).contains("not waiting");
+        assertThat(d.strategyFailures()).isOne();
+        assertThat(d.queued()).isZero();
+    }
+
+    @Test
     void complete_strategyThrowingOrAnsweringNull_runsTheOldestJob_andKeepsTheWorker() {
         int[] calls = {0};
         Strategy broken = (w, waiting, all, now) -> {

@@ -268,6 +268,31 @@ final class WaitingJobsTest {
     }
 
     @Test
+    void remove_aLookAlike_sameIdAndTimes_removesNothing_withOrWithoutExpiry() {
+        for (boolean expiry : new boolean[] {true, false}) {
+            WaitingJobs<String> index = new WaitingJobs<>(expiry);
+            Job<String> queued = Job.of(1, "m1", 0, 0, "mine");
+            Job<String> headStart = Job.of(2, "m1", 5, MS_1, "mine");   // in the sorted side set
+            Job<String> again = Job.of(3, "m1", 0, 2 * MS_1, "mine");
+            index.add(queued);
+            index.add(headStart);
+            index.addAgain(again);                                     // in the wait-again set
+
+            for (Job<String> job : List.of(queued, headStart, again)) {
+                Job<String> copy = new Job<>(job.id(), job.model(), job.priority(), job.submittedNanos(),
+                        job.effectiveNanos(), "another dispatcher's");
+                assertThat(index.remove(copy)).as("%s, expiry %s", job, expiry).isFalse();
+            }
+            assertThat(index.size()).isEqualTo(3);
+            assertThat(index.remove(headStart)).isTrue();
+            assertThat(index.remove(again)).isTrue();
+            assertThat(index.removeAll()).containsExactly(queued);
+        }
+    }
+
+    private static final long MS_1 = 1_000_000L;
+
+    @Test
     void job_rejectsNonFinitePriority() {
         assertThatThrownBy(() -> Job.of(1, "m", Double.NaN, 0, null))
                 .hasMessageContaining("priority must be finite");
