@@ -524,6 +524,15 @@ public final class Balancer<D, R> implements AutoCloseable {
     // whether it was queued again
     private boolean notDelivered(int id, Assignment<JobHandle<D, R>> assignment, JobHandle<D, R> handle,
                                  NotDeliveredException e) {
+        if (!e.mayHaveReached() && handle.cancelUndelivered(neverReached(e), clock.getAsLong())) {
+            try {
+                listener.finished(handle);
+            } finally {
+                dispatcher.dropped(id, assignment.job(), clock.getAsLong());
+                afterDispatch();
+            }
+            return false;
+        }
         boolean requeue = handle.requeue(e);
         try {
             if (requeue) {
@@ -539,7 +548,7 @@ public final class Balancer<D, R> implements AutoCloseable {
             afterDispatch();
         }
         if (requeue && handle.isAbandoned()) {
-            endAbandoned(handle, e);  // its client left as it was queued again
+            endAbandoned(handle, e);  // its client left as it was queued again, before a worker took it
         }
         if (requeue) {
             failWaitingIfNoWorkerStarts();  // it came back after shutdown took the queue
@@ -551,11 +560,15 @@ public final class Balancer<D, R> implements AutoCloseable {
         return "its client left while it ran, and it failed before any answer: not sent again (" + e.getMessage() + ")";
     }
 
+    private static String neverReached(NotDeliveredException e) {
+        return "cancelled: its client left while it ran, and its try never reached the worker (" + e.getMessage() + ")";
+    }
+
     // an abandoned job queued again: cancelled if its try never reached the worker, else failed
     // saying it may have run; unless a worker took it meanwhile (it then runs for nobody)
     private void endAbandoned(JobHandle<D, R> handle, NotDeliveredException e) {
         if (!e.mayHaveReached()) {
-            cancel(handle, "cancelled: its client left while it ran, and its try never reached the worker (" + e.getMessage() + ")");
+            cancel(handle, neverReached(e));
         } else if (dispatcher.cancel(handle.job()) && handle.fail(JobStatus.QUEUED, abandonedTry(e), e, clock.getAsLong())) {
             listener.finished(handle);
         }

@@ -275,6 +275,20 @@ public final class Dispatcher<P> {
      * longer holds it (another caller took it back already), nothing happens and null is returned.
      */
     public Assignment<P> undelivered(int worker, Job<?> job, boolean requeue, boolean reached, long nowNanos) {
+        return takeBack(worker, job, requeue, reached, true, nowNanos);
+    }
+
+    /**
+     * As {@link #undelivered(int, Job, boolean, boolean, long)} for a job that never reached the
+     * worker and is not sent again (its caller cancelled it: nobody waits for it any more): the
+     * worker goes down, and counts the job neither as done nor as failed.
+     */
+    public void dropped(int worker, Job<?> job, long nowNanos) {
+        takeBack(worker, job, false, false, false, nowNanos);
+    }
+
+    private Assignment<P> takeBack(int worker, Job<?> job, boolean requeue, boolean reached, boolean failed,
+                                   long nowNanos) {
         lock.lock();
         try {
             Slot<P> slot = slot(worker);
@@ -291,7 +305,9 @@ public final class Dispatcher<P> {
             setModel(slot, null);
             publish(slot);
             if (!requeue) {
-                slot.failed++;
+                if (failed) {
+                    slot.failed++;
+                }
                 publish(slot);
                 signalIfIdle();
                 reoffer(taken.model(), nowNanos);  // to free workers a strategy left idle while this one held it

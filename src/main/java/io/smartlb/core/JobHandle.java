@@ -11,8 +11,8 @@ import java.util.function.Supplier;
  * moves QUEUED, then RUNNING, then DONE or FAILED; or from QUEUED to CANCELLED, EXPIRED or
  * FAILED (dropped at shutdown, or once no worker loop is left, or abandoned after a try that may
  * have run). A job that could not be delivered goes from RUNNING back to QUEUED: once if it may
- * have reached its worker (not once abandoned), each time if it did not (see
- * {@link Balancer#abandon}). The future completes exactly once, after the status became final.
+ * have reached its worker, each time if it did not; once abandoned it goes from RUNNING to
+ * CANCELLED if the try did not reach its worker, else to FAILED (see {@link Balancer#abandon}). The future completes exactly once, after the status became final.
  * Whoever reads a status reads the fields that go with it: a job read as DONE has its end time and result, one
  * read as FAILED its error (each change writes its fields, then the status, under a private lock).
  *
@@ -194,11 +194,11 @@ public final class JobHandle<D, R> {
         loadNanos = nanos;
     }
 
-    // a job that could not be delivered waits again: once if it may have reached its worker (not
-    // once abandoned), whenever it did not (an abandoned one is then cancelled: it never ran)
+    // a job that could not be delivered waits again: once if it may have reached its worker, whenever
+    // it did not; not once abandoned: it is then cancelled if it never reached (see cancelUndelivered)
     boolean requeue(NotDeliveredException failure) {
         synchronized (transition) {
-            if (failure.mayHaveReached() && (abandoned || reachedTry != null) || status != JobStatus.RUNNING) {
+            if (abandoned || failure.mayHaveReached() && reachedTry != null || status != JobStatus.RUNNING) {
                 return false;
             }
             if (failure.mayHaveReached()) {
@@ -260,6 +260,22 @@ public final class JobHandle<D, R> {
 
     boolean fail(JobStatus from, String message, Throwable cause, long nowNanos) {
         return end(from, JobStatus.FAILED, nowNanos, message, null, cause) && publish();
+    }
+
+    // an abandoned running job whose try never reached its worker ends CANCELLED: it never ran. Not
+    // queued again first, where a free worker could take it before anyone cancelled it
+    boolean cancelUndelivered(String why, long nowNanos) {
+        synchronized (transition) {
+            if (!abandoned || status != JobStatus.RUNNING) {
+                return false;
+            }
+            worker = -1;
+            modelLoaded = false;
+            startedNanos = 0;
+            end(JobStatus.RUNNING, JobStatus.CANCELLED, nowNanos, why, null, null);
+        }
+        result.completeExceptionally(new CancellationException("job " + id() + " " + why));
+        return true;
     }
 
     // nobody waits for this job any more: should its try fail before any answer, it is not sent again

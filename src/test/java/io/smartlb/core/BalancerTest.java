@@ -591,10 +591,10 @@ final class BalancerTest {
     }
 
     @Test
-    void abandon_runningJobWhoseTryIsRefused_isCancelled_asItNeverRan() throws InterruptedException {
+    void abandon_runningJobWhoseTryIsRefused_isCancelled_asItNeverRan_andNotSentToTheFreeWorker() throws InterruptedException {
         NotDeliveredException refused = NotDeliveredException.refused("connection refused", null);
         balancer = Balancer.<String, String>builder(undeliveredAtTheGate(refused))
-                .workers(1).strategy(new Affinity()).executor(executor).build();
+                .workers(2).strategy(new Affinity()).executor(executor).build();
         JobHandle<String, String> job = balancer.submit("m1", "1", 0);
         assertThat(firstStarted.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
 
@@ -605,7 +605,11 @@ final class BalancerTest {
         assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(job.error()).isEqualTo("cancelled: its client left while it ran, and its try never reached the worker"
                 + " (connection refused)");
-        assertThat(balancer.workers().get(0).failed()).isZero();
+        assertThat(job.worker()).isEqualTo(-1);
+        assertThat(ran).containsExactly("0:1");  // worker 1, free, never got it
+        assertThat(balancer.workers()).extracting(WorkerSnapshot::failed, WorkerSnapshot::completed)
+                .containsOnly(tuple(0L, 0L));
+        assertThat(balancer.isDown(0)).isTrue();
     }
 
     @Test

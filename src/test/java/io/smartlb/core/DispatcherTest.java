@@ -353,6 +353,20 @@ final class DispatcherTest {
     }
 
     @Test
+    void dropped_takesTheWorkerDown_andCountsTheJobNeitherFailedNorItsLoad_norQueuesIt() throws InterruptedException {
+        Dispatcher<String> d = new Dispatcher<>(new Affinity(), 2, 10);
+        Job<String> job = d.submit("m1", 0, "1", 0).assignment().job();
+
+        d.dropped(0, job, MS);
+        d.dropped(0, job, MS);  // once only
+
+        assertThat(d.queued()).isZero();
+        assertThat(d.workers().get(0)).extracting(WorkerSnapshot::state, WorkerSnapshot::failed, WorkerSnapshot::loads)
+                .containsExactly(WorkerState.DOWN, 0L, 0L);
+        assertThat(d.awaitIdle(0, TimeUnit.NANOSECONDS)).isTrue();
+    }
+
+    @Test
     void submit_manyWorkers_goesToTheFirstFreeHolderById_whereverItSits() {
         Dispatcher<String> d = new Dispatcher<>(new Fifo(), 200, 100);
         for (int i = 0; i < 3; i++) {
