@@ -146,7 +146,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         }
         handle.bind(admission.job());
         try {
-            listener.submitted(handle);  // an Error goes on to the caller, after the job is handed out
+            listener.submitted(handle);  // a VirtualMachineError goes on to the caller, after the job is handed out
         } finally {
             deliver(admission.assignment());
             afterDispatch();

@@ -3,11 +3,13 @@ package io.smartlb.core;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The balancer's view of its {@link JobListener}: an exception the listener throws is logged (at
- * the 1st, 10th, 100th... time) and goes no further, so that it cannot kill a worker loop, lose
- * the next job the dispatcher handed that loop, or leave a job's result incomplete. It hears of a
- * job in order: a worker that starts a job at once, or a thread that ends it, waits until the
- * submitter's {@code submitted} callback has returned.
+ * The balancer's view of its {@link JobListener}: an exception or an {@code Error} (a failed
+ * assertion, say) the listener throws is logged (at the 1st, 10th, 100th... time) and goes no
+ * further, so that it cannot kill a worker loop, lose the next job the dispatcher handed that loop,
+ * stop a shutdown halfway, or leave a job's result incomplete; a {@link VirtualMachineError} (out
+ * of memory, a stack overflow) goes on, as it would from anywhere else. It hears of a job in order:
+ * a worker that starts a job at once, or a thread that ends it, waits until the submitter's
+ * {@code submitted} callback has returned; a start is not told once the end has been.
  */
 final class GuardedListener implements JobListener {
 
@@ -23,9 +25,7 @@ final class GuardedListener implements JobListener {
     @Override
     public void submitted(JobHandle<?, ?> job) {
         try {
-            listener.submitted(job);
-        } catch (RuntimeException e) {
-            failed("submitted", e);
+            guard("submitted", () -> listener.submitted(job));
         } finally {
             job.announced();
         }
@@ -34,42 +34,37 @@ final class GuardedListener implements JobListener {
     @Override
     public void started(JobHandle<?, ?> job) {
         job.awaitAnnouncement();
-        try {
-            listener.started(job);
-        } catch (RuntimeException e) {
-            failed("started", e);
-        }
+        job.tellStarted(() -> guard("started", () -> listener.started(job)));
     }
 
     @Override
     public void requeued(JobHandle<?, ?> job, int worker, boolean loaded, NotDeliveredException reason) {
-        try {
-            listener.requeued(job, worker, loaded, reason);
-        } catch (RuntimeException e) {
-            failed("requeued", e);
-        }
+        guard("requeued", () -> listener.requeued(job, worker, loaded, reason));
     }
 
     @Override
     public void finished(JobHandle<?, ?> job) {
         job.awaitAnnouncement();
-        try {
-            listener.finished(job);
-        } catch (RuntimeException e) {
-            failed("finished", e);
-        }
+        job.toldFinished();
+        guard("finished", () -> listener.finished(job));
     }
 
     @Override
     public void refused(String model, RejectedJobException reason) {
+        guard("refused", () -> listener.refused(model, reason));
+    }
+
+    private void guard(String event, Runnable call) {
         try {
-            listener.refused(model, reason);
-        } catch (RuntimeException e) {
-            failed("refused", e);
+            call.run();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            failed(event, e);
         }
     }
 
-    private void failed(String event, RuntimeException e) {
+    private void failed(String event, Throwable e) {
         long count = failures.incrementAndGet();
         if (Dispatcher.isPowerOfTen(count)) {
             LOG.log(System.Logger.Level.ERROR, "job listener " + listener + " failed in " + event + " ("

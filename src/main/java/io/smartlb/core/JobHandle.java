@@ -43,6 +43,8 @@ public final class JobHandle<D, R> {
     private volatile boolean abandoned;  // nobody waits for it: not sent again
     // the thread that tells the listener this job was submitted, until it has; null without a listener
     private volatile Thread announcer;
+    private final Object tellingStart = new Object();
+    private boolean toldFinished;  // guarded by tellingStart
 
     JobHandle(String model, double priority, D data) {
         this.model = Objects.requireNonNull(model, "model");
@@ -174,6 +176,23 @@ public final class JobHandle<D, R> {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    // the listener is told a job started only while it has not been told the job finished: a shutdown
+    // can end a running job as its worker tells the listener of its start. The start is told under
+    // this lock, so that the end, which marks itself here first, is told after it
+    void tellStarted(Runnable tell) {
+        synchronized (tellingStart) {
+            if (!toldFinished) {
+                tell.run();
+            }
+        }
+    }
+
+    void toldFinished() {
+        synchronized (tellingStart) {
+            toldFinished = true;
         }
     }
 

@@ -3,11 +3,13 @@ package io.smartlb.core;
 /**
  * Hears what happens to jobs, for metrics and logs. Called on the thread that caused the event,
  * outside the dispatcher's lock; implementations must be quick and should not throw: the balancer
- * logs an exception a listener throws (at the 1st, 10th, 100th... time) and goes on without it.
- * For one job it hears {@code submitted} first and {@code finished} last: any other thread that
- * would tell it more of the job (a worker that takes it at once; a cancel, an expiry or a shutdown
- * that ends it) waits until {@code submitted} has returned, so that callback must not wait for the
- * job to start or end, nor shut the balancer down.
+ * logs an exception or an {@code Error} (a failed assertion, say) a listener throws (at the 1st,
+ * 10th, 100th... time) and goes on without it; only a {@link VirtualMachineError} (out of memory)
+ * goes on to the thread that called. For one job it hears {@code submitted} first and
+ * {@code finished} last: any other thread that would tell it more of the job (a worker that takes
+ * it at once; a cancel, an expiry or a shutdown that ends it) waits until {@code submitted} has
+ * returned, so that callback must not wait for the job to start or end, nor shut the balancer
+ * down; and a job a shutdown ended as its worker started it may not be told {@code started} at all.
  */
 public interface JobListener {
 

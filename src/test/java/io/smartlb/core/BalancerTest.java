@@ -853,6 +853,31 @@ final class BalancerTest {
     }
 
     @Test
+    void shutdown_listenerFailingAnAssertionOnEveryEnd_stillFailsEveryJobLeft_andStopsTheLoops() throws Exception {
+        ExecutorService loops = Executors.newFixedThreadPool(2);
+        balancer = Balancer.<String, String>builder(this::work).workers(2).strategy(new Affinity()).executor(loops)
+                .listener(new JobListener() {
+                    @Override
+                    public void finished(JobHandle<?, ?> job) {
+                        throw new AssertionError("unexpected end of " + job);
+                    }
+                }).build();
+        List<JobHandle<String, String>> jobs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            jobs.add(balancer.submit("m1", String.valueOf(i), 0));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).until(() -> balancer.queued() == 3);
+
+        assertThat(balancer.shutdown(Duration.ZERO)).isFalse();
+
+        assertThat(jobs).extracting(JobHandle::status).containsOnly(JobStatus.FAILED);
+        gate.countDown();
+        loops.shutdown();
+        assertThat(loops.awaitTermination(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+        assertThat(balancer.deadLoops()).isZero();
+    }
+
+    @Test
     void shutdown_asAJobStarts_itsWorkNeverRuns_andItEndsFailed() throws InterruptedException {
         CountDownLatch starting = new CountDownLatch(1);
         CountDownLatch goOn = new CountDownLatch(1);
@@ -1028,7 +1053,7 @@ final class BalancerTest {
             @Override
             public void finished(JobHandle<?, ?> job) {
                 if (job.data().equals("A")) {
-                    throw new AssertionError("a listener's assertion");  // an Error: the guard lets it through
+                    throw new StackOverflowError("a listener's");  // a VirtualMachineError: the guard lets it through
                 }
             }
         }).build();
@@ -1073,7 +1098,7 @@ final class BalancerTest {
                     public void finished(JobHandle<?, ?> job) {
                         if (job.data().equals("A")) {
                             signalThenAwait(aEnded, bAdmitted);
-                            throw new AssertionError("a listener's assertion");  // an Error: loop 0 dies
+                            throw new StackOverflowError("a listener's");  // a VirtualMachineError: loop 0 dies
                         }
                     }
                 }).build();
@@ -1088,18 +1113,18 @@ final class BalancerTest {
     }
 
     @Test
-    void listenerThrowingAnErrorWhenToldOfASubmission_theCallerHearsIt_andTheJobStillRuns() {
+    void listenerThrowingAVirtualMachineErrorWhenToldOfASubmission_theCallerHearsIt_andTheJobStillRuns() {
         balancer = Balancer.<String, String>builder(task -> task.data())
                 .workers(1).strategy(new Fifo()).executor(executor).listener(new JobListener() {
                     @Override
                     public void submitted(JobHandle<?, ?> job) {
                         if (job.data().equals("A")) {
-                            throw new AssertionError("a listener's assertion");
+                            throw new StackOverflowError("a listener's");
                         }
                     }
                 }).build();
 
-        assertThatThrownBy(() -> balancer.submit("m1", "A", 0)).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> balancer.submit("m1", "A", 0)).isInstanceOf(StackOverflowError.class);
 
         // A was queued and handed to the worker all the same: it runs, and B after it
         JobHandle<String, String> b = balancer.submit("m1", "B", 0);
