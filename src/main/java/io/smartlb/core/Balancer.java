@@ -320,19 +320,35 @@ public final class Balancer<D, R> implements AutoCloseable {
                 thread.interrupt();
             }
         }
+        for (int i = 0; i < mailboxes.size(); i++) {
+            failHandedOut(i, now);
+        }
         return drained;
+    }
+
+    // a job the dispatcher handed to a worker whose loop has not started it: the loop may be busy
+    // for good (a callback on the last result that waits for this very job, say)
+    private void failHandedOut(int worker, long now) {
+        Job<JobHandle<D, R>> held = dispatcher.runningJob(worker);
+        if (held == null) {
+            return;
+        }
+        failUnstarted(handleOf(held), SHUTTING_DOWN, now);
     }
 
     // shutdown has taken the queue, or no worker loop is left: what still waits (or comes back to
     // it) fails, since no worker will start it
     private void failWaiting(long now, String why) {
         for (Job<JobHandle<D, R>> job : dispatcher.removeAllWaiting()) {
-            JobHandle<D, R> handle = handleOf(job);
-            String again = handle.reachedTry() == null ? "" : " again";
-            if (handle.fail(JobStatus.QUEUED, why + " before the job started" + again + earlierTry(handle),
-                    new ShutdownException(why), now)) {
-                listener.finished(handle);
-            }
+            failUnstarted(handleOf(job), why, now);
+        }
+    }
+
+    private void failUnstarted(JobHandle<D, R> handle, String why, long now) {
+        String again = handle.reachedTry() == null ? "" : " again";
+        if (handle.fail(JobStatus.QUEUED, why + " before the job started" + again + earlierTry(handle),
+                new ShutdownException(why), now)) {
+            listener.finished(handle);
         }
     }
 

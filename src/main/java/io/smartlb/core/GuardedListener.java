@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * stop a shutdown halfway, or leave a job's result incomplete; a {@link VirtualMachineError} (out
  * of memory, a stack overflow) goes on, as it would from anywhere else. It hears of a job in order:
  * a worker that starts a job at once, or a thread that ends it, waits until the submitter's
- * {@code submitted} callback has returned; a start is not told once the end has been.
+ * {@code submitted} callback has returned; a start is not told once the end has been, and an end
+ * that comes while the start is told is told next by the thread telling the start.
  */
 final class GuardedListener implements JobListener {
 
@@ -34,7 +35,13 @@ final class GuardedListener implements JobListener {
     @Override
     public void started(JobHandle<?, ?> job) {
         job.awaitAnnouncement();
-        job.tellStarted(() -> guard("started", () -> listener.started(job)));
+        if (!job.startTelling()) {
+            return;  // it has ended already, and the listener heard so
+        }
+        guard("started", () -> listener.started(job));
+        if (job.startTold()) {
+            guard("finished", () -> listener.finished(job));  // it ended as it was told
+        }
     }
 
     @Override
@@ -45,8 +52,9 @@ final class GuardedListener implements JobListener {
     @Override
     public void finished(JobHandle<?, ?> job) {
         job.awaitAnnouncement();
-        job.toldFinished();
-        guard("finished", () -> listener.finished(job));
+        if (job.endTelling()) {
+            guard("finished", () -> listener.finished(job));
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.smartlb.core;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +21,15 @@ import java.util.function.Supplier;
  * @param <R> the result type
  */
 public final class JobHandle<D, R> {
+
+    private static final int NOTHING_TOLD = 0;
+    private static final int TELLING_START = 1;
+    private static final int START_TOLD = 2;
+    private static final int END_TOLD = 3;
+    private static final int END_WAITS = 4;  // for the start being told
+    @SuppressWarnings("rawtypes")
+    private static final AtomicIntegerFieldUpdater<JobHandle> TOLD =
+            AtomicIntegerFieldUpdater.newUpdater(JobHandle.class, "told");
 
     private final String model;
     private final double priority;
@@ -43,8 +53,7 @@ public final class JobHandle<D, R> {
     private volatile boolean abandoned;  // nobody waits for it: not sent again
     // the thread that tells the listener this job was submitted, until it has; null without a listener
     private volatile Thread announcer;
-    private final Object tellingStart = new Object();
-    private boolean toldFinished;  // guarded by tellingStart
+    private volatile int told;  // NOTHING_TOLD... END_WAITS, what the listener has been told
 
     JobHandle(String model, double priority, D data) {
         this.model = Objects.requireNonNull(model, "model");
@@ -128,6 +137,11 @@ public final class JobHandle<D, R> {
      * cause a {@link JobFailedException} when FAILED, a {@link JobExpiredException} when EXPIRED, a
      * {@link java.util.concurrent.CancellationException} when CANCELLED). Each call returns a new
      * copy: cancelling or completing it leaves the job and other callers' copies unchanged.
+     *
+     * <p>It completes on the worker's thread, which runs stages added without {@code Async}
+     * ({@code thenApply}, {@code thenAccept}...) before it takes its next job: use the
+     * {@code ...Async} forms for anything that blocks, above all for one that waits for another
+     * job, which that worker may be the one to run.
      */
     public CompletableFuture<R> result() {
         // a copy: a caller that cancels or completes it cannot change the job's outcome for others
@@ -179,20 +193,41 @@ public final class JobHandle<D, R> {
         }
     }
 
-    // the listener is told a job started only while it has not been told the job finished: a shutdown
-    // can end a running job as its worker tells the listener of its start. The start is told under
-    // this lock, so that the end, which marks itself here first, is told after it
-    void tellStarted(Runnable tell) {
-        synchronized (tellingStart) {
-            if (!toldFinished) {
-                tell.run();
+    // What the listener has been told of the job's start and end: a shutdown can end a running job
+    // as its worker tells the listener of its start. The start is not told once the end has been,
+    // and an end that comes while the start is being told waits for it: the thread telling the
+    // start tells it next. No thread blocks on another's callback.
+    boolean startTelling() {
+        while (true) {
+            int now = told;  // START_TOLD for a job that starts again, after a try that was not delivered
+            if (now == END_TOLD || now == END_WAITS) {
+                return false;
+            }
+            if (TOLD.compareAndSet(this, now, TELLING_START)) {
+                return true;
             }
         }
     }
 
-    void toldFinished() {
-        synchronized (tellingStart) {
-            toldFinished = true;
+    // the start has been told; returns whether an end came meanwhile, which the caller tells now
+    boolean startTold() {
+        if (TOLD.compareAndSet(this, TELLING_START, START_TOLD)) {
+            return false;
+        }
+        told = END_TOLD;  // it was END_WAITS: nothing else changes it
+        return true;
+    }
+
+    // returns whether the caller tells the end now; if not, the thread telling the start will
+    boolean endTelling() {
+        while (true) {
+            int now = told;
+            if (now == END_TOLD || now == END_WAITS) {
+                return false;
+            }
+            if (TOLD.compareAndSet(this, now, now == TELLING_START ? END_WAITS : END_TOLD)) {
+                return now != TELLING_START;
+            }
         }
     }
 

@@ -878,6 +878,31 @@ final class BalancerTest {
     }
 
     @Test
+    void shutdown_failsAJobHandedToALoopThatNeverGetsToIt_aCallbackOnTheLastResultWaitingForIt() throws Exception {
+        ExecutorService loops = Executors.newFixedThreadPool(1);
+        balancer = Balancer.<String, String>builder(task -> {
+            gate.await(TIMEOUT_S, TimeUnit.SECONDS);
+            return task.data();
+        }).workers(1).strategy(new Fifo()).executor(loops).build();
+        AtomicReference<JobHandle<String, String>> second = new AtomicReference<>();
+        // a two-step pipeline that waits inside a callback, which runs on the worker's own thread
+        CompletableFuture<String> pipeline = balancer.submit("asr", "text", 0).result().thenApply(text -> {
+            second.set(balancer.submit("tts", text + " spoken", 0));
+            return second.get().result().join();
+        });
+        gate.countDown();
+        Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).until(() -> second.get() != null);
+
+        assertThat(balancer.shutdown(Duration.ZERO)).isFalse();
+
+        assertThat(second.get().status()).isEqualTo(JobStatus.FAILED);
+        assertThat(second.get().error()).isEqualTo("shutting down: the drain timeout passed before the job started");
+        assertThatThrownBy(() -> pipeline.get(TIMEOUT_S, TimeUnit.SECONDS)).hasRootCauseInstanceOf(ShutdownException.class);
+        loops.shutdown();
+        assertThat(loops.awaitTermination(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void shutdown_asAJobStarts_itsWorkNeverRuns_andItEndsFailed() throws InterruptedException {
         CountDownLatch starting = new CountDownLatch(1);
         CountDownLatch goOn = new CountDownLatch(1);
@@ -1156,10 +1181,19 @@ final class BalancerTest {
                 CompletableFuture.supplyAsync(() -> balancer.submit("m1", "1", 0), executor);
         assertThat(betweenAdmissionAndHandOff.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(balancer.shutdown(Duration.ZERO)).isFalse();  // the worker holds a job it has not been handed
+        // the worker holds a job it has not been handed: shutdown fails it, and tells the listener once
+        // the submitter has told it of the submission
+        CompletableFuture<Boolean> shutdown = CompletableFuture.supplyAsync(() -> {
+            try {
+                return balancer.shutdown(Duration.ZERO);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, executor);
         assertThat(loopEnded.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
         goOn.countDown();  // the submit hands the job to the stopped loop
 
+        assertThat(shutdown.get(TIMEOUT_S, TimeUnit.SECONDS)).isFalse();
         JobHandle<String, String> job = submitting.get(TIMEOUT_S, TimeUnit.SECONDS);
         assertThat(job.status()).isEqualTo(JobStatus.FAILED);
         assertThat(job.error()).isEqualTo("shutting down: the drain timeout passed before the job started");

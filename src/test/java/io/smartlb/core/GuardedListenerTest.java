@@ -46,6 +46,28 @@ final class GuardedListenerTest {
     }
 
     @Test
+    void anEndComingWhileTheStartIsTold_isToldAfterIt_byTheThreadTellingTheStart() {
+        GuardedListener[] guarded = new GuardedListener[1];
+        guarded[0] = new GuardedListener(new JobListener() {
+            @Override
+            public void started(JobHandle<?, ?> j) {
+                guarded[0].finished(j);  // a shutdown ends the job now: it must not be told first
+                heard.add("started");
+            }
+
+            @Override
+            public void finished(JobHandle<?, ?> j) {
+                heard.add("finished");
+            }
+        });
+
+        guarded[0].started(job);
+        guarded[0].finished(job);  // told once only
+
+        assertThat(heard).containsExactly("started", "finished");
+    }
+
+    @Test
     void anErrorTheListenerThrows_goesNoFurther_butAVirtualMachineErrorDoes() {
         GuardedListener guarded = new GuardedListener(new JobListener() {
             @Override
