@@ -643,7 +643,10 @@ public final class Dispatcher<P> {
         }
     }
 
-    private Assignment<P> decide(Slot<P> slot, long nowNanos) {
+    private Assignment<P> decide(Slot<P> slot, long readNanos) {
+        // a caller read its clock before this lock, and a submit may have come in since: no job
+        // starts before it was submitted, and max-wait is checked at the latest time known
+        long nowNanos = Math.max(readNanos, lastSubmittedNanos);
         // the strategy sees the worker free; its free sets change only once decided (a caller whose
         // worker stays idle publishes it, or it was free before), one list move less per job
         views[slot.id] = slot.view();

@@ -353,6 +353,18 @@ final class DispatcherTest {
     }
 
     @Test
+    void complete_withAClockReadBeforeALaterSubmit_startsTheNextJobNoEarlierThanItsSubmission() {
+        Dispatcher<String> d = new Dispatcher<>(new Fifo(), 1, 10);
+        d.submit("m1", 0, "1", 0);
+        d.submit("m1", 0, "2", 10 * MS);  // its submitter took the lock first
+
+        Assignment<String> next = d.complete(0, Outcome.DONE, 5 * MS);
+
+        assertThat(next.job().payload()).isEqualTo("2");
+        assertThat(next.decidedNanos()).isEqualTo(10 * MS);
+    }
+
+    @Test
     void dropped_takesTheWorkerDown_andCountsTheJobNeitherFailedNorItsLoad_norQueuesIt() throws InterruptedException {
         Dispatcher<String> d = new Dispatcher<>(new Affinity(), 2, 10);
         Job<String> job = d.submit("m1", 0, "1", 0).assignment().job();
