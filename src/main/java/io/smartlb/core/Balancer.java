@@ -63,6 +63,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     private final AtomicIntegerArray stoppedLoops;  // 1 where a loop took its stop signal: read no more either
     private final CountDownLatch loopsStarted;
     private final AskAgainTimer askAgain;
+    private final boolean expiry;
     private volatile boolean shutdownBegun;
     private volatile boolean stopping;
     // jobs a loop runs or has ended whose results it has not completed yet
@@ -75,6 +76,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         this.dispatcher = new Dispatcher<>(builder.strategy, builder.workers, builder.capacity, this::deliver,
                 builder.expiry);
         this.maxWait = builder.maxWait;
+        this.expiry = builder.expiry;
         this.tellsCost = builder.tellsCost;
         dispatcher.expireAtDispatch(maxWait.toNanos());
         this.askAgain = new AskAgainTimer(dispatcher, clock, this::afterDispatch);
@@ -193,8 +195,13 @@ public final class Balancer<D, R> implements AutoCloseable {
      * {@link Builder#maxWait} set, jobs also expire when a worker asks for a job, so that none
      * starts after waiting longer; this call ends those that no worker asked for in time, and
      * first any the dispatcher removed that way (those are not in the list returned).
+     *
+     * @throws IllegalStateException when the balancer was built with {@code expiry(false)}
      */
     public List<JobHandle<D, R>> expire(Duration maxWait) {
+        if (!expiry) {
+            throw new IllegalStateException("this balancer was built with expiry(false): it cannot expire jobs");
+        }
         afterDispatch();
         long now = clock.getAsLong();
         List<JobHandle<D, R>> expired = new ArrayList<>();
@@ -205,6 +212,17 @@ public final class Balancer<D, R> implements AutoCloseable {
             }
         }
         return expired;
+    }
+
+    /**
+     * Asks the idle workers again if the time a strategy gave with {@link Decision#idleUntil} has
+     * come on the balancer's clock. The balancer does so by itself, waiting that long in real time
+     * ({@link System#nanoTime}): a caller whose {@link Builder#clock} jumps ahead (a test's) calls
+     * this after moving it.
+     */
+    public void askIdleWorkers() {
+        dispatcher.askIdleWorkers(clock.getAsLong());
+        afterDispatch();
     }
 
     // after a dispatcher call, outside its lock: ends the jobs it removed when a worker asked for a
@@ -294,15 +312,17 @@ public final class Balancer<D, R> implements AutoCloseable {
 
     /**
      * Stops taking jobs, lets queued and running jobs finish for up to {@code drainTimeout}, then
-     * fails what is left and stops the worker loops. Safe to call more than once.
+     * fails what is left and stops the worker loops. Safe to call more than once. A timeout past
+     * about 292 years ({@code Long.MAX_VALUE} ns) waits that long.
      *
      * @return true when every job finished within the timeout
      */
     public boolean shutdown(Duration drainTimeout) throws InterruptedException {
+        long drainNanos = drainTimeout.compareTo(LONGEST) > 0 ? Long.MAX_VALUE : drainTimeout.toNanos();
         shutdownBegun = true;
         dispatcher.close();
-        long deadline = System.nanoTime() + drainTimeout.toNanos();
-        boolean drained = dispatcher.awaitIdle(drainTimeout.toNanos(), TimeUnit.NANOSECONDS)
+        long deadline = System.nanoTime() + drainNanos;  // may wrap: only differences are compared
+        boolean drained = dispatcher.awaitIdle(drainNanos, TimeUnit.NANOSECONDS)
                 && awaitResults(deadline - System.nanoTime());
         stopping = true;
         askAgain.stop();
@@ -684,7 +704,11 @@ public final class Balancer<D, R> implements AutoCloseable {
             return this;
         }
 
-        /** Sets the clock in nanoseconds (default {@link System#nanoTime}). */
+        /**
+         * Sets the clock in nanoseconds (default {@link System#nanoTime}). The balancer waits for
+         * the times strategies give with {@link Decision#idleUntil} in real time; with a clock that
+         * jumps, call {@link Balancer#askIdleWorkers} after moving it.
+         */
         public Builder<D, R> clock(LongSupplier clock) {
             this.clock = clock;
             return this;
@@ -706,7 +730,10 @@ public final class Balancer<D, R> implements AutoCloseable {
             return this;
         }
 
-        /** Sets whether {@link Balancer#expire} is used (default true); without, each job costs less. */
+        /**
+         * Sets whether {@link Balancer#expire} is used (default true); without, each job costs less,
+         * and {@code expire} throws {@link IllegalStateException}.
+         */
         public Builder<D, R> expiry(boolean expiry) {
             this.expiry = expiry;
             return this;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.smartlb.core.strategy.Affinity;
 import io.smartlb.core.strategy.Fifo;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -898,6 +899,48 @@ final class BalancerTest {
         assertThat(second.get().status()).isEqualTo(JobStatus.FAILED);
         assertThat(second.get().error()).isEqualTo("shutting down: the drain timeout passed before the job started");
         assertThatThrownBy(() -> pipeline.get(TIMEOUT_S, TimeUnit.SECONDS)).hasRootCauseInstanceOf(ShutdownException.class);
+        loops.shutdown();
+        assertThat(loops.awaitTermination(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void askIdleWorkers_withAClockMovedPastTheTimeAStrategyGave_startsTheJobAtOnce() {
+        AtomicLong clock = new AtomicLong();
+        long hour = Duration.ofHours(1).toNanos();
+        Strategy waitsAnHour = (worker, waiting, workers, now) -> now >= hour
+                ? Decision.run(waiting.oldestHead(), "an hour passed") : Decision.idleUntil(hour, "not yet");
+        balancer = Balancer.<String, String>builder(task -> task.data()).workers(1).strategy(waitsAnHour)
+                .executor(executor).clock(clock::get).build();
+        JobHandle<String, String> job = balancer.submit("m1", "1", 0);
+        balancer.askIdleWorkers();
+        assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+
+        clock.set(hour);
+        balancer.askIdleWorkers();  // the balancer's own timer waits an hour of real time
+
+        assertThat(await(job)).isEqualTo("1");
+        assertThat(job.dispatchReason()).isEqualTo("an hour passed");
+    }
+
+    @Test
+    void expire_onABalancerBuiltWithoutExpiry_saysSo() {
+        balancer = Balancer.<String, String>builder(this::work).strategy(new Fifo()).executor(executor).expiry(false).build();
+
+        assertThatThrownBy(() -> balancer.expire(Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("this balancer was built with expiry(false): it cannot expire jobs");
+    }
+
+    @Test
+    void shutdown_withATimeoutPastALongOfNanoseconds_waitsForTheJobs_andStopsTheLoops() throws Exception {
+        ExecutorService loops = Executors.newFixedThreadPool(1);
+        balancer = Balancer.<String, String>builder(this::work).workers(1).strategy(new Fifo()).executor(loops).build();
+        JobHandle<String, String> job = balancer.submit("m1", "1", 0);
+        gate.countDown();
+
+        assertThat(balancer.shutdown(ChronoUnit.FOREVER.getDuration())).isTrue();
+
+        assertThat(job.status()).isEqualTo(JobStatus.DONE);
         loops.shutdown();
         assertThat(loops.awaitTermination(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
     }
