@@ -8,7 +8,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.RestAssured;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -276,6 +281,43 @@ class ProblemResponsesTest {
                 .when().post("/jobs?wait=false");
 
         assertThat(assertProblem(response, 415).getString("detail")).startsWith("Content-Type: JSON is read as UTF-8, not charset=");
+    }
+
+    @Test
+    void submit_withoutContentType_returns415() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + RestAssured.port + "/jobs?wait=false"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"m1\"}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(Problems.MEDIA_TYPE);
+        assertThat(JsonPath.from(response.body()).getString("detail")).isEqualTo("Content-Type: missing; send application/json");
+    }
+
+    @Test
+    void submit_gzippedJson_returns415SayingTheEncodingIsNotDecoded() {
+        Response response = given().contentType(ContentType.JSON).header("Content-Encoding", "gzip")
+                .body(new byte[] {0x1f, (byte) 0x8b, 8, 0}).when().post("/jobs?wait=false");
+
+        assertThat(assertProblem(response, 415).getString("detail")).isEqualTo("Content-Encoding: gzip is not decoded; send the JSON as it is");
+    }
+
+    @Test
+    void submit_overlongUtf8_returns400NamingTheByte_insteadOfReadingItAsADot() {
+        byte[] body = {'{', '"', 'm', 'o', 'd', 'e', 'l', '"', ':', '"', 'm', (byte) 0xC0, (byte) 0xAE, '1', '"', '}'};
+        Response response = given().contentType(ContentType.JSON).body(body).when().post("/jobs?wait=false");
+
+        JsonPath problem = assertProblem(response, 400);
+        assertThat(problem.getString("detail")).isEqualTo("body: not valid UTF-8 at byte 11 (0xC0); JSON is read as UTF-8 (RFC 8259)");
+        assertThat(problem.getString("field")).isEqualTo("body");
+    }
+
+    @Test
+    void submit_utf16Json_returns400() {
+        Response response = given().contentType(ContentType.JSON)
+                .body("{\"model\": \"m1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_16LE)).when().post("/jobs?wait=false");
+
+        assertThat(assertProblem(response, 400).getString("detail")).startsWith("body: has a zero byte; JSON is read as UTF-8");
     }
 
     @Test

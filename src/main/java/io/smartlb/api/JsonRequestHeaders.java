@@ -1,0 +1,52 @@
+package io.smartlb.api;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Refuses with 415 a job body whose headers do not say UTF-8 JSON: no {@code Content-Type} (the
+ * parser would guess), a charset other than UTF-8 (JSON between systems is UTF-8, RFC 8259 section
+ * 8.1, and the parser reads it so whatever the header says, which turned a Latin-1 body into
+ * "Invalid UTF-8 middle byte"), or a {@code Content-Encoding} such as gzip, which is not decoded
+ * (RFC 7694). Another media type is refused by the resource itself; the body's bytes are checked by
+ * {@link Utf8Body}. {@code /forward} passes bodies through unread.
+ */
+public class JsonRequestHeaders {
+
+    @ServerRequestFilter
+    public Optional<Response> check(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (path.startsWith("/forward/")) {
+            return Optional.empty();
+        }
+        MediaType type = request.getMediaType();
+        if (type == null) {
+            return request.getMethod().equals(HttpMethod.POST) && path.equals("/jobs")
+                    ? refuse("Content-Type: missing; send application/json") : Optional.empty();
+        }
+        if (!type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            return Optional.empty();
+        }
+        String encoding = request.getHeaderString(HttpHeaders.CONTENT_ENCODING);
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            return refuse("Content-Encoding: " + encoding.strip() + " is not decoded; send the JSON as it is");
+        }
+        String charset = type.getParameters().entrySet().stream()
+                .filter(parameter -> parameter.getKey().equalsIgnoreCase(MediaType.CHARSET_PARAMETER))
+                .map(Map.Entry::getValue).findFirst().orElse("utf-8");
+        if (charset.equalsIgnoreCase("utf-8")) {
+            return Optional.empty();
+        }
+        return refuse("Content-Type: JSON is read as UTF-8, not charset=" + charset);
+    }
+
+    private static Optional<Response> refuse(String detail) {
+        return Optional.of(Problems.problem(415, detail, Map.of()).build());
+    }
+}
