@@ -18,6 +18,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs jobs on real model servers, one worker per upstream: {@code POST {upstream}{path}} with the
@@ -50,6 +53,7 @@ public final class HttpBackend implements Backend {
     public static final String NAME = "http";
 
     private static final int BODY_START = 200;
+    private static final Pattern CHARSET = Pattern.compile("(?i);\\s*charset\\s*=\\s*\"?([^;\"\\s]+)");
     // an upstream's numbers keep their digits (as StrictJson does for requests)
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -247,7 +251,20 @@ public final class HttpBackend implements Backend {
                 // (1e99999999999): keep what it sent
             }
         }
-        return TextNode.valueOf(new String(response.body(), StandardCharsets.UTF_8));
+        return TextNode.valueOf(new String(response.body(), charsetOf(contentType)));
+    }
+
+    // the charset a text answer declares (text/plain; charset=iso-8859-1), else UTF-8
+    static Charset charsetOf(String contentType) {
+        Matcher declared = CHARSET.matcher(contentType);
+        if (declared.find()) {
+            try {
+                return Charset.forName(declared.group(1));
+            } catch (IllegalArgumentException e) {
+                // unknown or malformed name: read it as UTF-8, as an undeclared one
+            }
+        }
+        return StandardCharsets.UTF_8;
     }
 
     private static String start(byte[] body) {

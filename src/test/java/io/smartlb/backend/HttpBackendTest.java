@@ -24,6 +24,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,6 +95,22 @@ final class HttpBackendTest {
         JsonNode result = result(balancer.submit("m1", null, 0));
 
         assertThat(result.isNull()).as("result %s", result).isTrue();
+    }
+
+    @Test
+    void run_textAnswerInADeclaredCharset_isReadInIt() throws Exception {
+        start(0, 1, "/latin1");
+
+        assertThat(result(balancer.submit("m1", null, 0)).asText()).isEqualTo("café");
+    }
+
+    @Test
+    void charsetOf_readsTheDeclaredCharset_elseUtf8() {
+        assertThat(HttpBackend.charsetOf("text/plain; Charset=\"UTF-16\"")).isEqualTo(StandardCharsets.UTF_16);
+        assertThat(HttpBackend.charsetOf("text/plain;charset=windows-1252;format=flowed")).isEqualTo(Charset.forName("windows-1252"));
+        assertThat(HttpBackend.charsetOf("text/plain")).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(HttpBackend.charsetOf("text/plain; charset=no-such-charset")).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(HttpBackend.charsetOf("text/plain; charset=bad name!")).isEqualTo(StandardCharsets.UTF_8);
     }
 
     @Test
