@@ -2,6 +2,7 @@ package io.smartlb.sim;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * Parses durations the way Quarkus configuration does ({@code io.quarkus.runtime.configuration.
@@ -11,6 +12,9 @@ import java.time.format.DateTimeParseException;
  * else must be ISO-8601 ({@code PT10S}).
  */
 final class Durations {
+
+    // digits and a unit, too many for a long or a Duration
+    private static final Pattern WHOLE_AMOUNT = Pattern.compile("(?i)[+-]?\\d+(ms|[smhd])?");
 
     private Durations() {
     }
@@ -57,6 +61,9 @@ final class Durations {
             }
             return Duration.parse(value);
         } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+            if (WHOLE_AMOUNT.matcher(value).matches()) {
+                throw new IllegalArgumentException("too long: '" + text + "'; use at most 106751d");
+            }
             throw new IllegalArgumentException("not a duration (try 10s, 500ms, 2m, 1h, 1d or PT10S): '" + text + "'");
         }
     }

@@ -86,9 +86,10 @@ public final class SimulateCommand {
         writer.finish();
     }
 
-    private static Trace read(Path file) throws UsageException {
+    private static Trace read(Path path) throws UsageException {
+        String file = TraceReader.printable(path.toString());
         try {
-            return TraceReader.read(file);
+            return TraceReader.read(path);
         } catch (MalformedTraceException e) {
             throw new UsageException(e.getMessage());
         } catch (NoSuchFileException e) {
@@ -98,7 +99,7 @@ public final class SimulateCommand {
         } catch (CharacterCodingException e) {
             throw new UsageException("cannot read trace '" + file + "': not UTF-8 text");
         } catch (IOException e) {
-            throw new UsageException("cannot read trace '" + file + "': " + e.getMessage());
+            throw new UsageException("cannot read trace '" + file + "': " + TraceReader.printable(String.valueOf(e.getMessage())));
         }
     }
 

@@ -39,9 +39,9 @@ public final class TraceReader {
     private TraceReader() {
     }
 
-    /** Returns the trace in {@code file}, named by its file name. */
+    /** Returns the trace in {@code file}, named by its file name (control characters escaped, see {@link #printable}). */
     public static Trace read(Path file) throws IOException {
-        String name = file.getFileName().toString();
+        String name = printable(file.getFileName().toString());
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(name, reader);
         } catch (CharacterCodingException e) {
@@ -128,18 +128,25 @@ public final class TraceReader {
         return trace.build();
     }
 
-    // a control character (a NUL, an escape) is written as a backslash, u and its 4 hex digits: an error line must not drive the terminal
     static String quote(String value) {
         String shown = value.length() > MAX_QUOTED ? value.substring(0, MAX_QUOTED) + "..." : value;
-        StringBuilder quoted = new StringBuilder(shown.length() + 2).append('\'');
-        shown.chars().forEach(c -> {
+        return '\'' + printable(shown) + '\'';
+    }
+
+    /**
+     * Returns {@code text} with each control character (a NUL, an escape, a newline) written as a
+     * backslash, u and its 4 hex digits: an error line must stay one line and not drive the terminal.
+     */
+    static String printable(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        text.chars().forEach(c -> {
             if (Character.isISOControl(c)) {
-                quoted.append(String.format("\\u%04x", c));
+                shown.append(String.format("\\u%04x", c));
             } else {
-                quoted.append((char) c);
+                shown.append((char) c);
             }
         });
-        return quoted.append('\'').toString();
+        return shown.toString();
     }
 
     /** Parses one row into its fields; reused for every row so that reading allocates little. */

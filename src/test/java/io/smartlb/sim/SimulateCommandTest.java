@@ -123,6 +123,28 @@ final class SimulateCommandTest {
     }
 
     @Test
+    void run_fileNamesWithControlCharacters_areEscaped_soTheErrorStaysOneLine() throws IOException {
+        Path broken = dir.resolve("new\nline\u001b[31m.csv");
+        Files.writeString(broken, "arrival_ms,model,load_ms,process_ms,priority\nx,m1,1,1,0\n");
+
+        Result missing = run("--trace", dir.resolve("absent\n.csv").toString());
+        Result malformed = run("--trace", broken.toString());
+
+        assertThat(missing.err).endsWith("absent\\u000a.csv': no such file\n").containsOnlyOnce("\n");
+        assertThat(malformed.err).isEqualTo("simulate: new\\u000aline\\u001b[31m.csv:2: arrival_ms is not a non-negative integer: 'x'\n");
+    }
+
+    @Test
+    void run_durationPastALong_isTooLong_notUnreadable() throws IOException {
+        Result result = run("--trace", seedFile().toString(), "--strategy", "affinity",
+                "--set", "balancer.strategies.affinity.switch-penalty=9999999999999999999s");
+
+        assertThat(result.code).isEqualTo(2);
+        assertThat(result.err).isEqualTo("simulate: balancer.strategies.affinity.switch-penalty: too long:"
+                + " '9999999999999999999s'; use at most 106751d\n");
+    }
+
+    @Test
     void run_outputCannotBeWritten_exitOneWithOneLine() throws IOException {
         OutputStream full = new OutputStream() {
             @Override
