@@ -560,16 +560,18 @@ public final class Balancer<D, R> implements AutoCloseable {
     // whether it was queued again
     private boolean notDelivered(int id, Assignment<JobHandle<D, R>> assignment, JobHandle<D, R> handle,
                                  NotDeliveredException e) {
-        if (!e.mayHaveReached() && handle.cancelUndelivered(neverReached(e), clock.getAsLong())) {
+        boolean requeue = handle.requeue(e);
+        // refused as abandoned (abandoned stays so): a try that never reached its worker never ran
+        if (!requeue && !e.mayHaveReached() && handle.cancelUndelivered(neverReached(e), clock.getAsLong())) {
             try {
                 listener.finished(handle);
             } finally {
                 dispatcher.dropped(id, assignment.job(), clock.getAsLong());
                 afterDispatch();
+                handle.publish();  // once the worker's state no longer holds it
             }
             return false;
         }
-        boolean requeue = handle.requeue(e);
         try {
             if (requeue) {
                 listener.requeued(handle, id, assignment.load(), e);

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * stop a shutdown halfway, or leave a job's result incomplete; a {@link VirtualMachineError} (out
  * of memory, a stack overflow) goes on, as it would from anywhere else. It hears of a job in order:
  * a worker that starts a job at once, or a thread that ends it, waits until the submitter's
- * {@code submitted} callback has returned; a start is not told once the end has been, and an end
- * that comes while the start is told is told next by the thread telling the start.
+ * {@code submitted} callback has returned; a start or a requeue is not told once the end has been,
+ * and an end that comes while one is told is told next by the thread telling it.
  */
 final class GuardedListener implements JobListener {
 
@@ -35,18 +35,28 @@ final class GuardedListener implements JobListener {
     @Override
     public void started(JobHandle<?, ?> job) {
         job.awaitAnnouncement();
-        if (!job.startTelling()) {
-            return;  // it has ended already, and the listener heard so
-        }
-        guard("started", () -> listener.started(job));
-        if (job.startTold()) {
-            guard("finished", () -> listener.finished(job));  // it ended as it was told
-        }
+        tellBeforeTheEnd(job, "started", () -> listener.started(job));
     }
 
     @Override
     public void requeued(JobHandle<?, ?> job, int worker, boolean loaded, NotDeliveredException reason) {
-        guard("requeued", () -> listener.requeued(job, worker, loaded, reason));
+        // a shutdown may fail the job as it is queued again: the requeue is told before that end, or not at all
+        tellBeforeTheEnd(job, "requeued", () -> listener.requeued(job, worker, loaded, reason));
+    }
+
+    // what a worker's loop tells of a job before its end: not once the end has been told, and an
+    // end that comes meanwhile is told after it, also when the callback throws a VirtualMachineError
+    private void tellBeforeTheEnd(JobHandle<?, ?> job, String event, Runnable call) {
+        if (!job.tellingEvent()) {
+            return;  // it has ended already, and the listener heard so
+        }
+        try {
+            guard(event, call);
+        } finally {
+            if (job.eventTold()) {
+                guard("finished", () -> listener.finished(job));  // it ended as this was told
+            }
+        }
     }
 
     @Override

@@ -23,10 +23,10 @@ import java.util.function.Supplier;
 public final class JobHandle<D, R> {
 
     private static final int NOTHING_TOLD = 0;
-    private static final int TELLING_START = 1;
-    private static final int START_TOLD = 2;
+    private static final int TELLING_EVENT = 1;
+    private static final int EVENT_TOLD = 2;
     private static final int END_TOLD = 3;
-    private static final int END_WAITS = 4;  // for the start being told
+    private static final int END_WAITS = 4;  // for the event being told
     @SuppressWarnings("rawtypes")
     private static final AtomicIntegerFieldUpdater<JobHandle> TOLD =
             AtomicIntegerFieldUpdater.newUpdater(JobHandle.class, "told");
@@ -193,40 +193,40 @@ public final class JobHandle<D, R> {
         }
     }
 
-    // What the listener has been told of the job's start and end: a shutdown can end a running job
-    // as its worker tells the listener of its start. The start is not told once the end has been,
-    // and an end that comes while the start is being told waits for it: the thread telling the
-    // start tells it next. No thread blocks on another's callback.
-    boolean startTelling() {
+    // What the listener has been told of the job: a shutdown can end a job as its worker's loop
+    // tells the listener it started, or was queued again. Such an event is not told once the end
+    // has been, and an end that comes while one is being told waits for it: the thread telling the
+    // event tells the end next. No thread blocks on another's callback.
+    boolean tellingEvent() {
         while (true) {
-            int now = told;  // START_TOLD for a job that starts again, after a try that was not delivered
+            int now = told;  // EVENT_TOLD once a start or requeue was told: another may follow
             if (now == END_TOLD || now == END_WAITS) {
                 return false;
             }
-            if (TOLD.compareAndSet(this, now, TELLING_START)) {
+            if (TOLD.compareAndSet(this, now, TELLING_EVENT)) {
                 return true;
             }
         }
     }
 
-    // the start has been told; returns whether an end came meanwhile, which the caller tells now
-    boolean startTold() {
-        if (TOLD.compareAndSet(this, TELLING_START, START_TOLD)) {
+    // the event has been told; returns whether an end came meanwhile, which the caller tells now
+    boolean eventTold() {
+        if (TOLD.compareAndSet(this, TELLING_EVENT, EVENT_TOLD)) {
             return false;
         }
         told = END_TOLD;  // it was END_WAITS: nothing else changes it
         return true;
     }
 
-    // returns whether the caller tells the end now; if not, the thread telling the start will
+    // returns whether the caller tells the end now; if not, the thread telling an event will
     boolean endTelling() {
         while (true) {
             int now = told;
             if (now == END_TOLD || now == END_WAITS) {
                 return false;
             }
-            if (TOLD.compareAndSet(this, now, now == TELLING_START ? END_WAITS : END_TOLD)) {
-                return now != TELLING_START;
+            if (TOLD.compareAndSet(this, now, now == TELLING_EVENT ? END_WAITS : END_TOLD)) {
+                return now != TELLING_EVENT;
             }
         }
     }
@@ -301,15 +301,21 @@ public final class JobHandle<D, R> {
     }
 
     /**
-     * Completes the result of a job ended by {@link #endDone} or {@link #endFailed}; returns false
-     * when it was complete already (or the job has not ended DONE or FAILED).
+     * Completes the result of a job ended by {@link #endDone}, {@link #endFailed} or
+     * {@link #cancelUndelivered}; returns false when it was complete already (or the job has not
+     * ended so).
      */
     boolean publish() {
         return switch (status) {
             case DONE -> result.complete(value);
             case FAILED -> result.completeExceptionally(new JobFailedException(error, failure));
+            case CANCELLED -> result.completeExceptionally(cancelled(error));
             default -> false;
         };
+    }
+
+    private CancellationException cancelled(String why) {
+        return new CancellationException("job " + id() + " " + why);
     }
 
     boolean fail(JobStatus from, String message, Throwable cause, long nowNanos) {
@@ -317,7 +323,8 @@ public final class JobHandle<D, R> {
     }
 
     // an abandoned running job whose try never reached its worker ends CANCELLED: it never ran. Not
-    // queued again first, where a free worker could take it before anyone cancelled it
+    // queued again first, where a free worker could take it before anyone cancelled it. Its loop
+    // completes its result with publish, once its worker no longer holds it
     boolean cancelUndelivered(String why, long nowNanos) {
         synchronized (transition) {
             if (!abandoned || status != JobStatus.RUNNING) {
@@ -326,10 +333,8 @@ public final class JobHandle<D, R> {
             worker = -1;
             modelLoaded = false;
             startedNanos = 0;
-            end(JobStatus.RUNNING, JobStatus.CANCELLED, nowNanos, why, null, null);
+            return end(JobStatus.RUNNING, JobStatus.CANCELLED, nowNanos, why, null, null);
         }
-        result.completeExceptionally(new CancellationException("job " + id() + " " + why));
-        return true;
     }
 
     // nobody waits for this job any more: should its try fail before any answer, it is not sent again
@@ -364,7 +369,7 @@ public final class JobHandle<D, R> {
         if (!end(JobStatus.QUEUED, JobStatus.CANCELLED, nowNanos, why, null, null)) {
             return false;
         }
-        result.completeExceptionally(new CancellationException("job " + id() + " " + why));
+        result.completeExceptionally(cancelled(why));
         return true;
     }
 

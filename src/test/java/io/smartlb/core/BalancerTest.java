@@ -614,6 +614,74 @@ final class BalancerTest {
     }
 
     @Test
+    void abandon_runningJobWhoseTryIsRefused_wakesItsClientOnceTheWorkerNoLongerHoldsIt() throws Exception {
+        balancer = Balancer.<String, String>builder(undeliveredAtTheGate(NotDeliveredException.refused("connection refused", null)))
+                .workers(1).strategy(new Affinity()).executor(executor).build();
+        JobHandle<String, String> job = balancer.submit("m1", "1", 0);
+        CompletableFuture<Long> jobOfTheWorkerWhenWoken = job.result().handle((result, failure) -> balancer.workers().get(0).jobId());
+        assertThat(firstStarted.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+
+        balancer.abandon(job);
+        gate.countDown();
+
+        assertThat(jobOfTheWorkerWhenWoken.get(TIMEOUT_S, TimeUnit.SECONDS)).isNull();
+        assertThat(job.status()).isEqualTo(JobStatus.CANCELLED);
+    }
+
+    @Test
+    void shutdown_asTheListenerHearsAJobIsQueuedAgain_endsIt_andTheListenerHearsTheEndLast() throws Exception {
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch inRequeued = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        balancer = Balancer.<String, String>builder(task -> {
+            throw NotDeliveredException.refused("connection refused", null);
+        }).workers(1).strategy(new Fifo()).executor(executor).listener(new JobListener() {
+            @Override
+            public void requeued(JobHandle<?, ?> job, int worker, boolean loaded, NotDeliveredException reason) {
+                signalThenAwait(inRequeued, release);
+                heard.add("requeued");
+            }
+
+            @Override
+            public void finished(JobHandle<?, ?> job) {
+                heard.add("finished " + job.status());
+            }
+        }).build();
+        JobHandle<String, String> job = balancer.submit("m1", "1", 0);
+        assertThat(inRequeued.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(balancer.shutdown(Duration.ZERO)).isFalse();  // the worker still holds the job
+        release.countDown();
+
+        Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).until(() -> heard.size() == 2);
+        assertThat(heard).containsExactly("requeued", "finished FAILED");
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+    }
+
+    @Test
+    void listenerThrowingAVirtualMachineErrorWhenToldOfAStart_stillHearsTheJobEnd() {
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        balancer = Balancer.<String, String>builder(task -> task.data())
+                .workers(1).strategy(new Fifo()).executor(executor).listener(new JobListener() {
+                    @Override
+                    public void started(JobHandle<?, ?> job) {
+                        throw new StackOverflowError("a listener's");  // kills the loop
+                    }
+
+                    @Override
+                    public void finished(JobHandle<?, ?> job) {
+                        heard.add("finished " + job.status());
+                    }
+                }).build();
+
+        JobHandle<String, String> job = balancer.submit("m1", "1", 0);
+
+        Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).until(() -> job.status().isFinal());
+        Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_S)).until(() -> heard.size() == 1);
+        assertThat(heard).containsExactly("finished FAILED");
+    }
+
+    @Test
     void abandon_asTheJobIsQueuedAgain_failsIt_sayingItMayHaveRun() {
         AtomicReference<Balancer<String, String>> self = new AtomicReference<>();
         AtomicReference<Boolean> cancelledAtTheRequeue = new AtomicReference<>();
