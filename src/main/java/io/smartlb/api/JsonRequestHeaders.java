@@ -1,6 +1,5 @@
 package io.smartlb.api;
 
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -8,30 +7,30 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
- * Refuses with 415 a job body whose headers do not say UTF-8 JSON: no {@code Content-Type} (the
- * parser would guess), a charset other than UTF-8 (JSON between systems is UTF-8, RFC 8259 section
+ * Refuses with 415 a job body ({@code POST /jobs}) whose headers do not say UTF-8 JSON: no
+ * {@code Content-Type} (the parser would guess), a charset other than UTF-8 (JSON between systems is UTF-8, RFC 8259 section
  * 8.1, and the parser reads it so whatever the header says, which turned a Latin-1 body into
  * "Invalid UTF-8 middle byte"), or a {@code Content-Encoding} such as gzip, which is not decoded
  * (RFC 7694). Another media type is refused by the resource itself; the body's bytes are checked by
- * {@link Utf8Body}. {@code /forward} passes bodies through unread.
+ * {@link Utf8Body}. Other requests are left alone: they carry no body, or {@code /forward} passes it
+ * through unread.
  */
 public class JsonRequestHeaders {
 
     @ServerRequestFilter
-    public Optional<Response> check(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (path.startsWith("/forward/")) {
-            return Optional.empty();
+    public Optional<Response> check(ContainerRequestContext request, SimpleResourceInfo resource) {
+        if (resource == null || resource.getResourceClass() != JobResource.class || !resource.getMethodName().equals("submit")) {
+            return Optional.empty();  // only the job body is read as JSON; other requests have none, or pass it through
         }
         MediaType type = request.getMediaType();
         if (type == null) {
-            return request.getMethod().equals(HttpMethod.POST) && path.equals("/jobs")
-                    ? refuse("Content-Type: missing; send application/json") : Optional.empty();
+            return refuse("Content-Type: missing; send application/json");
         }
         if (!type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-            return Optional.empty();
+            return Optional.empty();  // the resource refuses it, saying what it reads
         }
         String encoding = request.getHeaderString(HttpHeaders.CONTENT_ENCODING);
         if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {

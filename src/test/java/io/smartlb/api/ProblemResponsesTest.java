@@ -295,6 +295,26 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void submit_withoutContentType_atTheSlashedPathToo_returns415() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + RestAssured.port + "/jobs/?wait=false"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"m1\"}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void requestsWithoutAJobBody_areNotJudgedByTheirBodyHeaders() {
+        given().contentType("application/json; charset=ISO-8859-1").header("Content-Encoding", "gzip")
+                .when().get("/workers").then().statusCode(200);
+        given().contentType("application/json; charset=ISO-8859-1").header("Content-Encoding", "gzip")
+                .when().delete("/jobs/999999").then().statusCode(404);
+        // passed through as it is (the simulated backend has no upstream: 501, not 415)
+        given().contentType("application/json; charset=ISO-8859-1").header("Content-Encoding", "gzip").body(new byte[] {0x1f, (byte) 0x8b})
+                .when().post("/forward?model=m1").then().statusCode(501);
+    }
+
+    @Test
     void submit_gzippedJson_returns415SayingTheEncodingIsNotDecoded() {
         Response response = given().contentType(ContentType.JSON).header("Content-Encoding", "gzip")
                 .body(new byte[] {0x1f, (byte) 0x8b, 8, 0}).when().post("/jobs?wait=false");
