@@ -19,7 +19,7 @@ public interface BalancerConfig {
     @WithDefault("2")
     int workers();
 
-    /** Returns the strategy's name: fifo, affinity, exclusive-affinity or a custom @Identifier. */
+    /** Returns the strategy's name: fifo, affinity, exclusive-affinity, adaptive or a custom @Identifier. */
     @WithDefault("affinity")
     String strategy();
 
@@ -32,7 +32,7 @@ public interface BalancerConfig {
     /** Returns how finished jobs are kept. */
     Jobs jobs();
 
-    /** Returns the backend's name: simulated or a custom @Identifier. */
+    /** Returns the backend's name: simulated, http or a custom @Identifier. */
     @WithDefault("simulated")
     String backend();
 
@@ -169,7 +169,8 @@ public interface BalancerConfig {
 
         /**
          * Returns how many jobs in a row an upstream may fail as a gateway does (an answer of 502,
-         * 503 or 504, or none complete) before its worker is taken out of service; 0: never.
+         * 503 or 504, or none complete, a connection broken before any answer included) before its
+         * worker is taken out of service; 0: never.
          */
         @WithDefault("5")
         int ejectAfter();
