@@ -1,6 +1,10 @@
 package io.smartlb.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartlb.core.Job;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -12,6 +16,23 @@ final class JobRequests {
     private static final String MODEL_RULE = "1-128 chars of [A-Za-z0-9._:/-], starting with a letter or digit";
 
     private JobRequests() {
+    }
+
+    /**
+     * Reads a job body (UTF-8 checked) with the service's mapper, as JAX-RS would; an empty body
+     * is no request, which {@link #check} refuses.
+     */
+    static SubmitRequest parse(ObjectMapper json, byte[] body) throws JsonProcessingException {
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            return json.readValue(body, SubmitRequest.class);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading bytes in memory", e);  // none is read from a stream
+        }
     }
 
     static void check(SubmitRequest request, String idempotencyKey) {

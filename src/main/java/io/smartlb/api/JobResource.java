@@ -1,6 +1,8 @@
 package io.smartlb.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartlb.core.JobHandle;
 import io.smartlb.service.BalancerService;
 import io.smartlb.service.KnownJob;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The job API: submit, read and cancel jobs. Waiting for a result holds no thread. */
@@ -49,6 +52,9 @@ public class JobResource {
     @Inject
     JobOutcomes outcomes;
 
+    @Inject
+    ObjectMapper json;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue a job", description = "With wait=true (default) answers when the job ends; "
@@ -69,12 +75,15 @@ public class JobResource {
     @APIResponse(responseCode = "503", description = "Shutting down; see Retry-After")
     @APIResponse(responseCode = "504", description = "The job waited past balancer.queue.max-wait")
     public CompletionStage<Response> submit(
-            SubmitRequest request,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubmitRequest.class))) byte[] body,
             @Parameter(description = "Answer when the job ends (true, the default) or at once (false)")
             @QueryParam("wait") String wait,
             @Parameter(description = "A retry with the same key returns the same job")
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
-            @Context HttpServerRequest http) {
+            @Context HttpServerRequest http) throws JsonProcessingException {
+        Utf8Body.check(body);
+        SubmitRequest request = JobRequests.parse(json, body);
         bodySizeLimit.checkRead(http.bytesRead());
         JobRequests.atMostOnce(IDEMPOTENCY_KEY, http.headers().getAll(IDEMPOTENCY_KEY));
         JobRequests.atMostOnce("wait", http.params().getAll("wait"));
