@@ -82,9 +82,8 @@ public class JobResource {
             @Parameter(description = "A retry with the same key returns the same job")
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context HttpServerRequest http) throws JsonProcessingException {
-        Utf8Body.check(body);
-        SubmitRequest request = JobRequests.parse(json, body);
-        bodySizeLimit.checkRead(http.bytesRead());
+        bodySizeLimit.checkRead(http.bytesRead());  // first: a body over the limit is 413 whatever it holds
+        SubmitRequest request = JobRequests.parse(json, body, Utf8Body.check(body));
         JobRequests.atMostOnce(IDEMPOTENCY_KEY, http.headers().getAll(IDEMPOTENCY_KEY));
         JobRequests.atMostOnce("wait", http.params().getAll("wait"));
         // an empty header reaches us as null: it is a key of 0 characters, not no key

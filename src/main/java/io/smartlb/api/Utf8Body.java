@@ -23,8 +23,11 @@ final class Utf8Body {
     private Utf8Body() {
     }
 
-    /** Throws a 400 problem when {@code body} is not UTF-8, or has a zero byte. */
-    static void check(byte[] body) {
+    /**
+     * Throws a 400 problem when {@code body} is not UTF-8, or has a zero byte; returns whether it
+     * is all ASCII.
+     */
+    static boolean check(byte[] body) {
         boolean ascii = true;
         for (byte b : body) {
             if (b == 0) {
@@ -34,7 +37,7 @@ final class Utf8Body {
             ascii &= b > 0;
         }
         if (ascii) {
-            return;  // the usual body: ASCII is UTF-8, and needs no decoder
+            return true;  // the usual body: ASCII is UTF-8, and needs no decoder
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -49,6 +52,7 @@ final class Utf8Body {
                 throw notUtf8(in.position(), body[in.position()]);
             }
         } while (result.isOverflow());
+        return false;
     }
 
     private static ApiProblem notUtf8(int offset, byte at) {

@@ -18,10 +18,10 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -30,8 +30,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs jobs on real model servers, one worker per upstream: {@code POST {upstream}{path}} with the
@@ -53,7 +51,6 @@ public final class HttpBackend implements Backend {
     public static final String NAME = "http";
 
     private static final int BODY_START = 200;
-    private static final Pattern CHARSET = Pattern.compile("(?i);\\s*charset\\s*=\\s*\"?([^;\"\\s]+)");
     // an upstream's numbers keep their digits (as StrictJson does for requests)
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -114,7 +111,8 @@ public final class HttpBackend implements Backend {
         HttpResponse<byte[]> response = send(request);
         if (response.statusCode() / 100 != 2) {
             throw new UpstreamException("upstream " + uri + " answered "
-                    + response.statusCode() + ": " + start(response.body()), response.statusCode());
+                    + response.statusCode() + ": " + AnswerText.start(response.body(), contentType(response), BODY_START),
+                    response.statusCode());
         }
         return parse(response);
     }
@@ -242,35 +240,24 @@ public final class HttpBackend implements Backend {
         if (response.body().length == 0) {
             return NullNode.getInstance();  // 204, or a 200 without a body: not the empty string
         }
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
-        if (contentType.contains("json")) {
+        String contentType = contentType(response);
+        if (AnswerText.isJson(contentType)) {
             try {
-                return JSON.readTree(response.body());
+                // bytes alone: the parser finds UTF-8, 16 or 32 by itself; a declared charset is read as given
+                return contentType.toLowerCase(Locale.ROOT).contains("charset")
+                        ? JSON.readTree(AnswerText.decode(response.body(), contentType)) : JSON.readTree(response.body());
             } catch (IOException | NumberFormatException e) {
                 // a server that says JSON but sends something else, or a number past BigDecimal
                 // (1e99999999999): keep what it sent
             }
         }
-        return TextNode.valueOf(new String(response.body(), charsetOf(contentType)));
+        return TextNode.valueOf(AnswerText.decode(response.body(), contentType));
     }
 
-    // the charset a text answer declares (text/plain; charset=iso-8859-1), else UTF-8
-    static Charset charsetOf(String contentType) {
-        Matcher declared = CHARSET.matcher(contentType);
-        if (declared.find()) {
-            try {
-                return Charset.forName(declared.group(1));
-            } catch (IllegalArgumentException e) {
-                // unknown or malformed name: read it as UTF-8, as an undeclared one
-            }
-        }
-        return StandardCharsets.UTF_8;
+    private static String contentType(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
     }
 
-    private static String start(byte[] body) {
-        String text = new String(body, 0, Math.min(body.length, BODY_START), StandardCharsets.UTF_8);
-        return body.length > BODY_START ? text + "..." : text;
-    }
 
     private static boolean hasBody(String method) {
         return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");

@@ -315,6 +315,38 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void submit_emptyOrWildcardContentType_returns415() throws Exception {
+        HttpResponse<String> blank = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + RestAssured.port + "/jobs?wait=false")).header("Content-Type", " ")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\": \"m1\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        Response wildcard = given().contentType("application/*").body("{\"model\": \"m1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/jobs?wait=false");
+
+        assertThat(blank.statusCode()).isEqualTo(415);
+        assertThat(JsonPath.from(blank.body()).getString("detail")).isEqualTo("Content-Type: '' is not a media type; send application/json");
+        assertThat(assertProblem(wildcard, 415).getString("detail")).isEqualTo("Content-Type: application/* names no type; send application/json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json; charset=utf8", "application/json; charset=US-ASCII", "application/json; charset=\"UTF-8\""})
+    void submit_utf8ByAnotherName_orAscii_isQueued(String contentType) {
+        given().contentType(contentType).body("{\"model\": \"m1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/jobs?wait=false").then().statusCode(202);
+    }
+
+    @Test
+    void submit_byteOrderMark_isSkipped_butAMisplacedNonAsciiCharacterIsNamed_notCalledBadUtf8() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] json = "{\"model\": \"m1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withBom = java.nio.ByteBuffer.allocate(bom.length + json.length).put(bom).put(json).array();
+
+        given().contentType(ContentType.JSON).body(withBom).when().post("/jobs?wait=false").then().statusCode(202);
+        JsonPath trailing = assertProblem(given().contentType(ContentType.JSON)
+                .body("{\"model\": \"m1\"}é".getBytes(java.nio.charset.StandardCharsets.UTF_8)).when().post("/jobs?wait=false"), 400);
+        assertThat(trailing.getString("detail")).contains("'é'").doesNotContain("UTF-8");
+    }
+
+    @Test
     void submit_gzippedJson_returns415SayingTheEncodingIsNotDecoded() {
         Response response = given().contentType(ContentType.JSON).header("Content-Encoding", "gzip")
                 .body(new byte[] {0x1f, (byte) 0x8b, 8, 0}).when().post("/jobs?wait=false");

@@ -31,6 +31,8 @@ import java.util.concurrent.ExecutorService;
  *       {@code X-Echo-Model} (all values, comma-joined).</li>
  *   <li>{@code /empty}: answers 204 with no body and no content type.</li>
  *   <li>{@code /latin1}: answers {@code café} as {@code text/plain; charset=iso-8859-1}.</li>
+ *   <li>{@code /latin1-json}: answers {@code {"t":"café"}} as {@code Application/JSON; charset=iso-8859-1}.</li>
+ *   <li>{@code /latin1-fail}: answers 500 with {@code modèle introuvable} as {@code text/plain; charset=iso-8859-1}.</li>
  *   <li>{@code POST /fail}, or a body containing {@code "explode"}: answers 500 with a text body.</li>
  *   <li>A body containing {@code "overloaded"}: answers 503 with a text body.</li>
  *   <li>{@code POST /truncate}: begins a 200 answer of 100 bytes, sends 5 and drops the connection.</li>
@@ -141,6 +143,14 @@ public final class FakeModelServer implements AutoCloseable {
             }
             if (path.equals("/latin1")) {
                 respond(exchange, 200, "text/plain; charset=iso-8859-1", "café".getBytes(StandardCharsets.ISO_8859_1));
+                return;
+            }
+            if (path.equals("/latin1-json")) {
+                respond(exchange, 200, "Application/JSON; charset=iso-8859-1", "{\"t\":\"café\"}".getBytes(StandardCharsets.ISO_8859_1));
+                return;
+            }
+            if (path.equals("/latin1-fail")) {
+                respond(exchange, 500, "text/plain; charset=iso-8859-1", "modèle introuvable".getBytes(StandardCharsets.ISO_8859_1));
                 return;
             }
             if (path.startsWith("/echo-uri/")) {

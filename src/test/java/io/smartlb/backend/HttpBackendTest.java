@@ -24,7 +24,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,12 +104,19 @@ final class HttpBackendTest {
     }
 
     @Test
-    void charsetOf_readsTheDeclaredCharset_elseUtf8() {
-        assertThat(HttpBackend.charsetOf("text/plain; Charset=\"UTF-16\"")).isEqualTo(StandardCharsets.UTF_16);
-        assertThat(HttpBackend.charsetOf("text/plain;charset=windows-1252;format=flowed")).isEqualTo(Charset.forName("windows-1252"));
-        assertThat(HttpBackend.charsetOf("text/plain")).isEqualTo(StandardCharsets.UTF_8);
-        assertThat(HttpBackend.charsetOf("text/plain; charset=no-such-charset")).isEqualTo(StandardCharsets.UTF_8);
-        assertThat(HttpBackend.charsetOf("text/plain; charset=bad name!")).isEqualTo(StandardCharsets.UTF_8);
+    void run_jsonAnswerInADeclaredCharset_andAnyCase_isJson() throws Exception {
+        start(0, 1, "/latin1-json");
+
+        assertThat(result(balancer.submit("m1", null, 0)).get("t").asText()).isEqualTo("café");
+    }
+
+    @Test
+    void run_upstreamErrorInADeclaredCharset_isQuotedInIt() throws Exception {
+        start(0, 1, "/latin1-fail");
+        JobHandle<JsonNode, JsonNode> job = balancer.submit("m1", null, 0);
+
+        assertThatThrownBy(() -> result(job)).hasRootCauseInstanceOf(UpstreamException.class);
+        assertThat(job.error()).endsWith("answered 500: modèle introuvable");
     }
 
     @Test
