@@ -31,7 +31,7 @@ public class JsonRequestHeaders {
         try {
             type = request.getMediaType();
         } catch (IllegalArgumentException e) {  // an empty or blank header: no media type to parse
-            return refuse("Content-Type: '" + request.getHeaderString(HttpHeaders.CONTENT_TYPE).strip()
+            return refuse("Content-Type: '" + String.valueOf(request.getHeaderString(HttpHeaders.CONTENT_TYPE)).strip()
                     + "' is not a media type; send application/json");
         }
         if (type == null) {

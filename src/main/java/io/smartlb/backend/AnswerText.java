@@ -28,6 +28,11 @@ final class AnswerText {
         return subtype.equals("json") || subtype.endsWith("+json");
     }
 
+    /** Returns whether {@code contentType} declares a charset. */
+    static boolean declaresCharset(String contentType) {
+        return CHARSET.matcher(contentType).find();
+    }
+
     /** Returns the charset {@code contentType} declares (text/plain; charset=iso-8859-1), else UTF-8. */
     static Charset charsetOf(String contentType) {
         Matcher declared = CHARSET.matcher(contentType);

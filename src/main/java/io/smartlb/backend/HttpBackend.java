@@ -21,7 +21,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -244,7 +243,7 @@ public final class HttpBackend implements Backend {
         if (AnswerText.isJson(contentType)) {
             try {
                 // bytes alone: the parser finds UTF-8, 16 or 32 by itself; a declared charset is read as given
-                return contentType.toLowerCase(Locale.ROOT).contains("charset")
+                return AnswerText.declaresCharset(contentType)
                         ? JSON.readTree(AnswerText.decode(response.body(), contentType)) : JSON.readTree(response.body());
             } catch (IOException | NumberFormatException e) {
                 // a server that says JSON but sends something else, or a number past BigDecimal

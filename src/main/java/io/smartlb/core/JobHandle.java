@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * FAILED (dropped at shutdown, or once no worker loop is left, or abandoned after a try that may
  * have run). A job that could not be delivered goes from RUNNING back to QUEUED: once if it may
  * have reached its worker, each time if it did not; once abandoned it goes from RUNNING to
- * CANCELLED if the try did not reach its worker, else to FAILED (see {@link Balancer#abandon}). The future completes exactly once, after the status became final.
+ * CANCELLED if the try did not reach its worker, else to FAILED (see {@link Balancer#abandon}).
+ * The future completes exactly once, after the status became final.
  * Whoever reads a status reads the fields that go with it: a job read as DONE has its end time and result, one
  * read as FAILED its error (each change writes its fields, then the status, under a private lock).
  *

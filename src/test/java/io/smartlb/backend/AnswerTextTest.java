@@ -30,6 +30,13 @@ final class AnswerTextTest {
     }
 
     @Test
+    void declaresCharset_onlyWithTheParameter() {
+        assertThat(AnswerText.declaresCharset("application/json; CHARSET=utf-16")).isTrue();
+        assertThat(AnswerText.declaresCharset("application/json")).isFalse();
+        assertThat(AnswerText.declaresCharset("application/charset+json")).isFalse();
+    }
+
+    @Test
     void decode_dropsALeadingByteOrderMark_only() {
         byte[] body = "\uFEFFa\uFEFFb".getBytes(StandardCharsets.UTF_8);
 
