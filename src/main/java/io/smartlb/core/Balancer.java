@@ -132,7 +132,7 @@ public final class Balancer<D, R> implements AutoCloseable {
      * @throws ShutdownException once shutdown has begun, or once every worker loop has died
      */
     public JobHandle<D, R> submit(String model, D data, double priority) {
-        JobHandle<D, R> handle = new JobHandle<>(model, priority, data);
+        JobHandle<D, R> handle = new JobHandle<>(this, model, priority, data);
         if (listener != JobListener.NONE) {
             handle.toBeAnnouncedBy(Thread.currentThread());
         }
@@ -156,7 +156,7 @@ public final class Balancer<D, R> implements AutoCloseable {
         return handle;
     }
 
-    /** Cancels a queued job; returns false when it is running or has ended. */
+    /** Cancels a queued job; returns false when it is running or has ended, or is another balancer's. */
     public boolean cancel(JobHandle<D, R> handle) {
         return cancel(handle, "cancelled");
     }
@@ -167,7 +167,7 @@ public final class Balancer<D, R> implements AutoCloseable {
      */
     public boolean cancel(JobHandle<D, R> handle, String why) {
         // a running or ended job is not looked for in the queue: without expiry that costs O(n) of its model's jobs
-        if (handle.status() != JobStatus.QUEUED || !dispatcher.cancel(handle.job())
+        if (!handle.isOwnedBy(this) || handle.status() != JobStatus.QUEUED || !dispatcher.cancel(handle.job())
                 || !handle.cancel(why, clock.getAsLong())) {
             return false;
         }
@@ -179,10 +179,14 @@ public final class Balancer<D, R> implements AutoCloseable {
      * Gives up a job nobody waits for any more (its client left): cancels it if it is queued, as
      * {@link #cancel} does; if it runs it may finish, but should its try throw
      * {@link NotDeliveredException} it is not sent again: it ends CANCELLED if the try never reached
-     * the worker, else FAILED (it may have run). Returns whether it was cancelled here. A job a
-     * worker has been given but not yet started is not held back (a window of microseconds).
+     * the worker, else FAILED (it may have run). Returns whether it was cancelled here (never for
+     * another balancer's job, which is left alone). A job a worker has been given but not yet
+     * started is not held back (a window of microseconds).
      */
     public boolean abandon(JobHandle<D, R> handle) {
+        if (!handle.isOwnedBy(this)) {
+            return false;  // another balancer's job
+        }
         if (cancel(handle, CLIENT_LEFT)) {
             return true;
         }
@@ -205,13 +209,22 @@ public final class Balancer<D, R> implements AutoCloseable {
         afterDispatch();
         long now = clock.getAsLong();
         List<JobHandle<D, R>> expired = new ArrayList<>();
-        for (Job<JobHandle<D, R>> job : dispatcher.expire(now, maxWait.toNanos())) {
+        for (Job<JobHandle<D, R>> job : dispatcher.expire(now, nanos(maxWait))) {
             JobHandle<D, R> handle = handleOf(job);
             if (endExpired(handle, maxWait, now)) {
                 expired.add(handle);
             }
         }
         return expired;
+    }
+
+    // a duration past a long of nanoseconds (about 292 years) as the longest one
+    private static long nanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException e) {
+            return duration.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     /**
@@ -318,7 +331,7 @@ public final class Balancer<D, R> implements AutoCloseable {
      * @return true when every job finished within the timeout
      */
     public boolean shutdown(Duration drainTimeout) throws InterruptedException {
-        long drainNanos = drainTimeout.compareTo(LONGEST) > 0 ? Long.MAX_VALUE : drainTimeout.toNanos();
+        long drainNanos = nanos(drainTimeout);
         shutdownBegun = true;
         dispatcher.close();
         long deadline = System.nanoTime() + drainNanos;  // may wrap: only differences are compared
@@ -359,8 +372,16 @@ public final class Balancer<D, R> implements AutoCloseable {
     // shutdown has taken the queue, or no worker loop is left: what still waits (or comes back to
     // it) fails, since no worker will start it
     private void failWaiting(long now, String why) {
+        VirtualMachineError listenerError = null;
         for (Job<JobHandle<D, R>> job : dispatcher.removeAllWaiting()) {
-            failUnstarted(handleOf(job), why, now);
+            try {
+                failUnstarted(handleOf(job), why, now);
+            } catch (VirtualMachineError e) {  // from the listener: the jobs taken from the queue still end
+                listenerError = listenerError == null ? e : listenerError;
+            }
+        }
+        if (listenerError != null) {
+            throw listenerError;
         }
     }
 
@@ -507,9 +528,15 @@ public final class Balancer<D, R> implements AutoCloseable {
                 return null;
             }
             long now = clock.getAsLong();
+            if (outcome == null) {
+                // shutdown failed it before this loop got to it: it never started, nor counts on the worker
+                dispatcher.dropped(id, assignment.job(), now);
+                afterDispatch();
+                return null;
+            }
             // only a job that ran to its end tells what it costs: one that timed out on a hung upstream
             // would teach a load as long as the timeout, and one refused at once a load of nothing
-            JobCost cost = outcome.failed() || !tellsCost.test(handle.resultIfDone()) ? null
+            JobCost cost = outcome.failed() || !tellsCost(handle.resultIfDone()) ? null
                     : new JobCost(handle.model(), assignment.load(), assignment.load() ? handle.loadNanos() : 0,
                             Math.max(0, now - handle.startedNanos()));
             Assignment<JobHandle<D, R>> next = dispatcher.complete(id, outcome, now, cost);
@@ -535,6 +562,21 @@ public final class Balancer<D, R> implements AutoCloseable {
             }
         } finally {
             unpublished.decrementAndGet();
+            // a listener or a callback on the result that set the interrupt flag must not end this
+            // loop at its next take(), as work that does so does not: only shutdown interrupts it
+            if (!stopping) {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    // a predicate that throws tells no cost: it must not end the loop, as a job's own failure does not
+    private boolean tellsCost(R result) {
+        try {
+            return tellsCost.test(result);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "the tellsCost predicate failed; the job teaches no cost", e);
+            return false;
         }
     }
 
@@ -612,12 +654,14 @@ public final class Balancer<D, R> implements AutoCloseable {
         }
     }
 
-    /** Runs a job and returns how it ended; throws when it was not delivered. */
+    /** Runs a job and returns how it ended, or null if it never started; throws when it was not delivered. */
     private Outcome run(Assignment<JobHandle<D, R>> assignment) throws NotDeliveredException {
         JobHandle<D, R> handle = handleOf(assignment.job());
         // its wait ends when the dispatcher chose it, the instant max-wait was checked at, not when
         // this thread gets to it (after ending the jobs that expired then, say)
-        handle.started(assignment, assignment.decidedNanos());
+        if (!handle.started(assignment, assignment.decidedNanos())) {
+            return null;  // shutdown failed it as handed out before this loop got to it
+        }
         running.set(assignment.worker(), handle);
         listener.started(handle);
         if (stopping) {

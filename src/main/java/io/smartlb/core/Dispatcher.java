@@ -280,8 +280,9 @@ public final class Dispatcher<P> {
 
     /**
      * As {@link #undelivered(int, Job, boolean, boolean, long)} for a job that never reached the
-     * worker and is not sent again (its caller cancelled it: nobody waits for it any more): the
-     * worker goes down, and counts the job neither as done nor as failed.
+     * worker and is not sent again (its caller ended it: nobody waits for it any more, or a
+     * shutdown failed it before it started): the worker goes down, and counts the job neither as
+     * done nor as failed.
      */
     public void dropped(int worker, Job<?> job, long nowNanos) {
         takeBack(worker, job, false, false, false, nowNanos);
@@ -369,7 +370,7 @@ public final class Dispatcher<P> {
     public List<Job<P>> expire(long nowNanos, long maxWaitNanos) {
         lock.lock();
         try {
-            List<Job<P>> expired = waiting.removeSubmittedBefore(nowNanos - maxWaitNanos);
+            List<Job<P>> expired = waiting.removeSubmittedBefore(cutOff(nowNanos, maxWaitNanos));
             if (!expired.isEmpty()) {
                 signalIfIdle();
             }
@@ -643,6 +644,16 @@ public final class Dispatcher<P> {
         }
     }
 
+    // the submit time before which a job has waited longer than maxWait: the clock may read
+    // negative (System.nanoTime does), so the difference saturates
+    private static long cutOff(long nowNanos, long maxWaitNanos) {
+        try {
+            return Math.subtractExact(nowNanos, maxWaitNanos);
+        } catch (ArithmeticException e) {
+            return maxWaitNanos > 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
     private Assignment<P> decide(Slot<P> slot, long readNanos) {
         // a caller read its clock before this lock, and a submit may have come in since: no job
         // starts before it was submitted, and max-wait is checked at the latest time known
@@ -651,7 +662,7 @@ public final class Dispatcher<P> {
         // worker stays idle publishes it, or it was free before), one list move less per job
         views[slot.id] = slot.view();
         if (maxWaitNanos > 0 && waiting.size() > 0) {
-            expiredAtDispatch.addAll(waiting.removeSubmittedBefore(nowNanos - maxWaitNanos));
+            expiredAtDispatch.addAll(waiting.removeSubmittedBefore(cutOff(nowNanos, maxWaitNanos)));
             if (waiting.size() == 0) {
                 signalIfIdle();  // the drain may be waiting for the last of them
             }

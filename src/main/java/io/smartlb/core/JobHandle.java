@@ -32,6 +32,7 @@ public final class JobHandle<D, R> {
     private static final AtomicIntegerFieldUpdater<JobHandle> TOLD =
             AtomicIntegerFieldUpdater.newUpdater(JobHandle.class, "told");
 
+    private final Object owner;  // the balancer that took the job: another's cancel or abandon is ignored
     private final String model;
     private final double priority;
     private final D data;
@@ -57,6 +58,11 @@ public final class JobHandle<D, R> {
     private volatile int told;  // NOTHING_TOLD... END_WAITS, what the listener has been told
 
     JobHandle(String model, double priority, D data) {
+        this(null, model, priority, data);
+    }
+
+    JobHandle(Object owner, String model, double priority, D data) {
+        this.owner = owner;
         this.model = Objects.requireNonNull(model, "model");
         this.priority = priority;
         this.data = data;
@@ -149,6 +155,10 @@ public final class JobHandle<D, R> {
         return result.copy();
     }
 
+    boolean isOwnedBy(Object balancer) {
+        return owner == balancer;
+    }
+
     /** Returns the scheduling job; set before the handle is visible to any worker. */
     Job<JobHandle<D, R>> job() {
         return job;
@@ -232,16 +242,18 @@ public final class JobHandle<D, R> {
         }
     }
 
-    void started(Assignment<JobHandle<D, R>> assignment, long nowNanos) {
+    // returns false when the job is no longer QUEUED (shutdown failed it as handed out)
+    boolean started(Assignment<JobHandle<D, R>> assignment, long nowNanos) {
         synchronized (transition) {
             if (status != JobStatus.QUEUED) {
-                return;
+                return false;
             }
             worker = assignment.worker();
             modelLoaded = assignment.load();
             dispatchReason = assignment.lazyReason();
             startedNanos = nowNanos;
             status = JobStatus.RUNNING;
+            return true;
         }
     }
 

@@ -9,8 +9,10 @@ package io.smartlb.core;
  * {@code finished} last: any other thread that would tell it more of the job (a worker that takes
  * it at once; a cancel, an expiry or a shutdown that ends it) waits until {@code submitted} has
  * returned, so that callback must not wait for the job to start or end, nor shut the balancer
- * down; and a job a shutdown ended as its worker started it (or queued it again) may not be told
- * {@code started} (or {@code requeued}) at all.
+ * down, nor end another job whose own {@code submitted} may still be running (two such callbacks
+ * cancelling each other's job would wait for each other); and a job a shutdown ended as its
+ * worker started it (or queued it again) may not be told {@code started} (or {@code requeued}) at
+ * all.
  */
 public interface JobListener {
 

@@ -496,7 +496,9 @@ final class BalancerTest {
             assertThat(theirs.id()).isEqualTo(mine.id());
 
             assertThat(balancer.cancel(theirs)).isFalse();
+            assertThat(balancer.abandon(theirs)).isFalse();
 
+            assertThat(theirs.isAbandoned()).isFalse();
             assertThat(theirs.status()).isEqualTo(JobStatus.QUEUED);
             assertThat(mine.status()).isEqualTo(JobStatus.QUEUED);
             assertThat(balancer.queued()).isOne();
@@ -970,6 +972,9 @@ final class BalancerTest {
         assertThatThrownBy(() -> pipeline.get(TIMEOUT_S, TimeUnit.SECONDS)).hasRootCauseInstanceOf(ShutdownException.class);
         loops.shutdown();
         assertThat(loops.awaitTermination(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+        // it never started: its worker counts the first job done, and no failure
+        assertThat(balancer.workers().get(0)).extracting(WorkerSnapshot::completed, WorkerSnapshot::failed).containsExactly(1L, 0L);
+        assertThat(second.get().worker()).isEqualTo(-1);
     }
 
     @Test
@@ -989,6 +994,72 @@ final class BalancerTest {
 
         assertThat(await(job)).isEqualTo("1");
         assertThat(job.dispatchReason()).isEqualTo("an hour passed");
+    }
+
+    @Test
+    void tellsCostPredicateThrowing_teachesNoCost_andKillsNoLoop() {
+        List<JobCost> observed = Collections.synchronizedList(new ArrayList<>());
+        balancer = Balancer.<String, String>builder(task -> null).workers(1).strategy(costsInto(observed))
+                .executor(executor).tellsCost(result -> result.startsWith("2")).build();  // null: throws
+
+        JobHandle<String, String> first = balancer.submit("m1", "1", 0);
+        JobHandle<String, String> second = balancer.submit("m1", "2", 0);
+
+        assertThat(second.result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join()).isNull();
+        assertThat(first.status()).isEqualTo(JobStatus.DONE);
+        assertThat(balancer.deadLoops()).isZero();
+        assertThat(balancer.workers().get(0)).extracting(WorkerSnapshot::completed, WorkerSnapshot::failed).containsExactly(2L, 0L);
+        assertThat(observed).isEmpty();
+    }
+
+    @Test
+    void listenerSettingTheInterruptFlag_killsNoLoop() {
+        balancer = Balancer.<String, String>builder(task -> task.data()).workers(1).strategy(new Fifo())
+                .executor(executor).listener(new JobListener() {
+                    @Override
+                    public void finished(JobHandle<?, ?> job) {
+                        Thread.currentThread().interrupt();  // code that caught an interrupt and set it again
+                    }
+                }).build();
+
+        assertThat(await(balancer.submit("m1", "1", 0))).isEqualTo("1");
+        assertThat(await(balancer.submit("m1", "2", 0))).isEqualTo("2");
+        assertThat(balancer.deadLoops()).isZero();
+    }
+
+    @Test
+    void shutdown_listenerThrowingAVirtualMachineErrorOnAnEnd_stillEndsEveryQueuedJob() throws InterruptedException {
+        balancer = Balancer.<String, String>builder(this::work).workers(1).strategy(new Fifo()).executor(executor)
+                .listener(new JobListener() {
+                    @Override
+                    public void finished(JobHandle<?, ?> job) {
+                        if (job.status() == JobStatus.FAILED) {
+                            throw new StackOverflowError("a listener's");
+                        }
+                    }
+                }).build();
+        balancer.submit("m1", "1", 0);
+        assertThat(firstStarted.await(TIMEOUT_S, TimeUnit.SECONDS)).isTrue();
+        List<JobHandle<String, String>> queued = List.of(balancer.submit("m1", "2", 0), balancer.submit("m1", "3", 0));
+
+        assertThatThrownBy(() -> balancer.shutdown(Duration.ZERO)).isInstanceOf(StackOverflowError.class);
+
+        assertThat(queued).extracting(JobHandle::status).containsOnly(JobStatus.FAILED);
+        assertThat(queued).allSatisfy(job -> assertThat(job.result()).isCompletedExceptionally());
+        gate.countDown();
+    }
+
+    @Test
+    void expire_withADurationPastALongOfNanoseconds_expiresNothing_onAClockThatReadsNegative() {
+        AtomicLong clock = new AtomicLong(-Duration.ofDays(1).toNanos());
+        balancer = Balancer.<String, String>builder(this::work).workers(1).strategy(new Fifo()).executor(executor)
+                .clock(clock::get).maxWait(Duration.ofNanos(Long.MAX_VALUE)).build();
+        balancer.markDown(0);
+        JobHandle<String, String> job = balancer.submit("m1", "1", 0);
+
+        assertThat(balancer.expire(Duration.ofDays(365_000))).isEmpty();
+        assertThat(balancer.expire(Duration.ofNanos(Long.MAX_VALUE))).isEmpty();
+        assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
     }
 
     @Test
