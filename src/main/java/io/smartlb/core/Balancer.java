@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
@@ -68,6 +69,7 @@ public final class Balancer<D, R> implements AutoCloseable {
     private volatile boolean stopping;
     // jobs a loop runs or has ended whose results it has not completed yet
     private final AtomicInteger unpublished = new AtomicInteger();
+    private final AtomicLong tellsCostFailures = new AtomicLong();
 
     private Balancer(Builder<D, R> builder) {
         this.work = builder.work;
@@ -575,7 +577,11 @@ public final class Balancer<D, R> implements AutoCloseable {
         try {
             return tellsCost.test(result);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "the tellsCost predicate failed; the job teaches no cost", e);
+            long count = tellsCostFailures.incrementAndGet();
+            if (Dispatcher.isPowerOfTen(count)) {  // as strategy and listener failures: not a line per job
+                LOG.log(System.Logger.Level.ERROR, "the tellsCost predicate failed (" + count
+                        + " time(s) so far); those jobs teach no cost", e);
+            }
             return false;
         }
     }
