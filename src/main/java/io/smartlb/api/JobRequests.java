@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smartlb.core.Job;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -20,21 +19,21 @@ final class JobRequests {
     }
 
     /**
-     * Reads a job body, checked as UTF-8, with the service's mapper, as JAX-RS would; an empty body
-     * is no request, which {@link #check} refuses. A body that is not all {@code ascii} is read as
-     * text (a leading byte order mark dropped, as RFC 8259 allows): from bytes the parser calls a
-     * misplaced non-ASCII character "Invalid UTF-8", which the body is not.
+     * Reads a job body with the service's mapper, as JAX-RS would: as bytes when {@code text} is
+     * null (an ASCII body), else as that text, its UTF-8 decoding (a leading byte order mark
+     * dropped, as RFC 8259 allows): from bytes the parser calls a misplaced non-ASCII character
+     * "Invalid UTF-8", which the body is not. An empty body is no request, which {@link #check}
+     * refuses.
      */
-    static SubmitRequest parse(ObjectMapper json, byte[] body, boolean ascii) throws JsonProcessingException {
+    static SubmitRequest parse(ObjectMapper json, byte[] body, String text) throws JsonProcessingException {
         if (body.length == 0) {
             return null;
         }
-        try {
-            if (ascii) {
-                return json.readValue(body, SubmitRequest.class);
-            }
-            String text = new String(body, StandardCharsets.UTF_8);
+        if (text != null) {
             return json.readValue(text.startsWith("\uFEFF") ? text.substring(1) : text, SubmitRequest.class);
+        }
+        try {
+            return json.readValue(body, SubmitRequest.class);
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {

@@ -83,7 +83,7 @@ public class JobResource {
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context HttpServerRequest http) throws JsonProcessingException {
         bodySizeLimit.checkRead(http.bytesRead());  // first: a body over the limit is 413 whatever it holds
-        SubmitRequest request = JobRequests.parse(json, body, Utf8Body.check(body));
+        SubmitRequest request = JobRequests.parse(json, body, Utf8Body.text(body));
         JobRequests.atMostOnce(IDEMPOTENCY_KEY, http.headers().getAll(IDEMPOTENCY_KEY));
         JobRequests.atMostOnce("wait", http.params().getAll("wait"));
         // an empty header reaches us as null: it is a key of 0 characters, not no key

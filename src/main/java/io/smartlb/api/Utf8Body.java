@@ -2,7 +2,6 @@ package io.smartlb.api;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -18,16 +17,14 @@ import java.util.Map;
  */
 final class Utf8Body {
 
-    private static final int CHUNK = 4096;
-
     private Utf8Body() {
     }
 
     /**
-     * Throws a 400 problem when {@code body} is not UTF-8, or has a zero byte; returns whether it
-     * is all ASCII.
+     * Throws a 400 problem when {@code body} is not UTF-8, or has a zero byte; returns its text, or
+     * null when it is all ASCII (the usual body, which the parser reads as bytes: no decoding).
      */
-    static boolean check(byte[] body) {
+    static String text(byte[] body) {
         boolean ascii = true;
         for (byte b : body) {
             if (b == 0) {
@@ -37,22 +34,18 @@ final class Utf8Body {
             ascii &= b > 0;
         }
         if (ascii) {
-            return true;  // the usual body: ASCII is UTF-8, and needs no decoder
+            return null;
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);
-        CharBuffer out = CharBuffer.allocate(Math.min(body.length, CHUNK));  // not kept: only the bytes are checked
-        CoderResult result;
-        do {
-            out.clear();
-            result = decoder.decode(in, out, true);
-            if (result.isError()) {
-                throw notUtf8(in.position(), body[in.position()]);
-            }
-        } while (result.isOverflow());
-        return false;
+        CharBuffer out = CharBuffer.allocate(body.length);  // UTF-8 never has more chars than bytes
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, out, true);
+        if (result.isError()) {
+            throw notUtf8(in.position(), body[in.position()]);
+        }
+        return out.flip().toString();
     }
 
     private static ApiProblem notUtf8(int offset, byte at) {

@@ -55,7 +55,7 @@ public final class JobHandle<D, R> {
     private volatile boolean abandoned;  // nobody waits for it: not sent again
     // the thread that tells the listener this job was submitted, until it has; null without a listener
     private volatile Thread announcer;
-    private volatile int told;  // NOTHING_TOLD... END_WAITS, what the listener has been told
+    private volatile int told = NOTHING_TOLD;  // ... END_WAITS: what the listener has been told
 
     JobHandle(String model, double priority, D data) {
         this(null, model, priority, data);
