@@ -23,7 +23,6 @@ import java.util.function.Supplier;
  */
 public final class JobHandle<D, R> {
 
-    private static final int NOTHING_TOLD = 0;
     private static final int TELLING_EVENT = 1;
     private static final int EVENT_TOLD = 2;
     private static final int END_TOLD = 3;
@@ -55,7 +54,7 @@ public final class JobHandle<D, R> {
     private volatile boolean abandoned;  // nobody waits for it: not sent again
     // the thread that tells the listener this job was submitted, until it has; null without a listener
     private volatile Thread announcer;
-    private volatile int told = NOTHING_TOLD;  // ... END_WAITS: what the listener has been told
+    private volatile int told;  // what the listener has been told: 0, nothing yet, or TELLING_EVENT... END_WAITS
 
     JobHandle(String model, double priority, D data) {
         this(null, model, priority, data);
