@@ -148,9 +148,14 @@ public final class HttpBackend implements Backend {
     @Override
     public CompletionStage<Boolean> probe(int worker) {
         HttpRequest request = HttpRequest.newBuilder(resolve(worker, healthPath, null)).timeout(probeTimeout).GET().build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(response -> response.statusCode() / 100 == 2)
-                .exceptionally(e -> false);
+        CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+        // the request's timeout ends when the answer's head arrives: an upstream that sends a head and
+        // stalls its body would never count as down, and every probe would leave a connection open
+        CompletableFuture<Boolean> up = exchange.thenApply(response -> response.statusCode() / 100 == 2)
+                .exceptionally(e -> false)
+                .completeOnTimeout(false, probeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        up.whenComplete((answer, error) -> exchange.cancel(true));  // closes a connection still open
+        return up;
     }
 
     /** Returns the base URI of {@code worker}'s upstream. */

@@ -190,6 +190,17 @@ final class HttpBackendTest {
     }
 
     @Test
+    void probe_healthAnswerThatStallsAfterItsHead_isDownAfterTheProbeTimeout() throws Exception {
+        start(0, 1);  // its /stall sends a head and 5 of 100 bytes, then nothing for 10 s
+        Duration requestTimeout = Duration.ofMinutes(5);
+        HttpBackend stalling = new HttpBackend(List.of(URI.create(servers.get(0).url())), "/", "X-Model",
+                requestTimeout, "/stall", Duration.ofMillis(300), HttpBackend.newClient(requestTimeout), MAX_RESPONSE);
+
+        // without a deadline over the body, the probe ended only when the upstream gave up, after 10 s
+        assertThat(stalling.probe(0).toCompletableFuture().get(5, TimeUnit.SECONDS)).isFalse();
+    }
+
+    @Test
     void run_answerOverTheSizeLimit_failsTheJob() throws Exception {
         start(0, 1);
         HttpBackend bounded = new HttpBackend(List.of(URI.create(servers.get(0).url())), "/big", "X-Model",
