@@ -109,7 +109,7 @@ public final class HttpBackend implements Backend {
                 .build();
         HttpResponse<byte[]> response = send(request);
         if (response.statusCode() / 100 != 2) {
-            throw new UpstreamException("upstream " + uri + " answered "
+            throw new UpstreamException("upstream " + shown(uri) + " answered "
                     + response.statusCode() + ": " + AnswerText.start(response.body(), contentType(response), BODY_START),
                     response.statusCode());
         }
@@ -186,39 +186,39 @@ public final class HttpBackend implements Backend {
 
     private Exception failure(HttpRequest request, Throwable cause, int status) {
         if (cause instanceof HttpConnectTimeoutException) {
-            return NotDeliveredException.refused("upstream " + request.uri() + " did not accept a connection within "
+            return NotDeliveredException.refused("upstream " + shown(request.uri()) + " did not accept a connection within "
                     + timeout.dividedBy(2).toMillis() + " ms", cause);
         }
         if (cause instanceof HttpTimeoutException) {
             return timedOut(request, status);
         }
         if (cause instanceof ConnectException) {
-            return NotDeliveredException.refused("upstream " + request.uri() + " refused the connection", cause);
+            return NotDeliveredException.refused("upstream " + shown(request.uri()) + " refused the connection", cause);
         }
         if (cause instanceof BoundedBody.TooLargeException) {
-            return new UpstreamException("upstream " + request.uri() + " answered with status " + status + ", and smartlb stopped"
+            return new UpstreamException("upstream " + shown(request.uri()) + " answered with status " + status + ", and smartlb stopped"
                     + " reading: " + cause.getMessage(), status);
         }
         if (cause instanceof ProtocolException) {
             // it answered, but not in HTTP (a bad status line): it had the job, and is broken, not gone
-            return UpstreamException.incomplete("upstream " + request.uri() + " answered something that is not HTTP: "
+            return UpstreamException.incomplete("upstream " + shown(request.uri()) + " answered something that is not HTTP: "
                     + cause.getMessage(), status);
         }
         if (status != 0) {
             // the upstream took the job and began its answer: sending it again could run it twice
-            return UpstreamException.incomplete("upstream " + request.uri() + " broke off its answer (status " + status
+            return UpstreamException.incomplete("upstream " + shown(request.uri()) + " broke off its answer (status " + status
                     + "): " + cause.getMessage(), status);
         }
         if (cause instanceof IOException && answerBegan(cause)) {
             // bytes of an answer came before its head was complete: it had the job too
-            return UpstreamException.incomplete("upstream " + request.uri() + " broke off its answer before its head was complete: "
+            return UpstreamException.incomplete("upstream " + shown(request.uri()) + " broke off its answer before its head was complete: "
                     + cause.getMessage(), 0);
         }
         if (cause instanceof IOException) {
             // the connection broke before any answer came: the request can be sent elsewhere
-            return new NotDeliveredException("upstream " + request.uri() + " closed the connection: " + cause.getMessage(), cause);
+            return new NotDeliveredException("upstream " + shown(request.uri()) + " closed the connection: " + cause.getMessage(), cause);
         }
-        return UpstreamException.incomplete("upstream " + request.uri() + " failed: " + cause, 0);
+        return UpstreamException.incomplete("upstream " + shown(request.uri()) + " failed: " + cause, 0);
     }
 
     // the JDK's HTTP/1.1 parser names its state when a connection ends inside an answer's head
@@ -230,8 +230,16 @@ public final class HttpBackend implements Backend {
     }
 
     private UpstreamException timedOut(HttpRequest request, int status) {
-        return UpstreamException.incomplete("upstream " + request.uri() + " timed out after " + timeout.toMillis() + " ms"
+        return UpstreamException.incomplete("upstream " + shown(request.uri()) + " timed out after " + timeout.toMillis() + " ms"
                 + (status == 0 ? "" : " (its answer began with status " + status + ")"), status);
+    }
+
+    // an upstream's address as errors and logs show it: a forwarded request's query may carry a
+    // client's secret (an API key, a signature), and a job's error is readable by any client
+    static String shown(URI uri) {
+        String query = uri.getRawQuery();
+        String address = uri.toString();
+        return query == null ? address : address.substring(0, address.length() - query.length() - 1) + "?(query not shown)";
     }
 
     private URI resolve(int worker, String requestPath, String query) {

@@ -377,6 +377,20 @@ final class HttpBackendTest {
     }
 
     @Test
+    void forward_failure_doesNotShowTheQuery_whichMayCarryAClientsSecret() throws Exception {
+        start(0, 1);
+        Duration timeout = Duration.ofMillis(500);
+        HttpBackend stalling = new HttpBackend(List.of(URI.create(servers.get(0).url())), "/", "X-Model",
+                timeout, "/health", timeout, HttpBackend.newClient(timeout), MAX_RESPONSE);
+
+        assertThatThrownBy(() -> stalling.forward(new Task<>(0, 1, "m1", true, null, System::nanoTime),
+                new ForwardRequest("GET", "stall", "api_key=SECRET456&x=1", null, null, new byte[0])))
+                .isInstanceOf(UpstreamException.class)
+                .hasMessageContaining("upstream " + servers.get(0).url() + "/stall?(query not shown) timed out after 500 ms")
+                .hasMessageNotContaining("SECRET456");
+    }
+
+    @Test
     void forward_binaryBodyAndContentType_passUnchanged() throws Exception {
         start(0, 1);
         byte[] bytes = new byte[256];
