@@ -78,6 +78,12 @@ final class HttpBackendTest {
         return job.result().orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
     }
 
+    // a backend on the first server whose requests and probes time out after timeout
+    private HttpBackend withTimeout(String path, Duration timeout) {
+        return new HttpBackend(List.of(URI.create(servers.get(0).url())), path, "X-Model",
+                timeout, "/health", timeout, HttpBackend.newClient(timeout), MAX_RESPONSE);
+    }
+
     @Test
     void run_sendsDataAndModelHeader_returnsUpstreamJson() throws Exception {
         start(0, 1);
@@ -165,9 +171,7 @@ final class HttpBackendTest {
     @Test
     void run_upstreamStallingMidAnswer_failsAtTheTimeout() throws Exception {
         start(0, 1);
-        Duration timeout = Duration.ofMillis(500);
-        HttpBackend stalling = new HttpBackend(List.of(URI.create(servers.get(0).url())), "/stall", "X-Model",
-                timeout, "/health", timeout, HttpBackend.newClient(timeout), MAX_RESPONSE);
+        HttpBackend stalling = withTimeout("/stall", Duration.ofMillis(500));
 
         assertThatThrownBy(() -> stalling.run(new Task<>(0, 1, "m1", true, null, System::nanoTime)))
                 .isInstanceOfSatisfying(UpstreamException.class, e -> {
@@ -379,9 +383,7 @@ final class HttpBackendTest {
     @Test
     void forward_failure_doesNotShowTheQuery_whichMayCarryAClientsSecret() throws Exception {
         start(0, 1);
-        Duration timeout = Duration.ofMillis(500);
-        HttpBackend stalling = new HttpBackend(List.of(URI.create(servers.get(0).url())), "/", "X-Model",
-                timeout, "/health", timeout, HttpBackend.newClient(timeout), MAX_RESPONSE);
+        HttpBackend stalling = withTimeout("/", Duration.ofMillis(500));
 
         assertThatThrownBy(() -> stalling.forward(new Task<>(0, 1, "m1", true, null, System::nanoTime),
                 new ForwardRequest("GET", "stall", "api_key=SECRET456&x=1", null, null, new byte[0])))
