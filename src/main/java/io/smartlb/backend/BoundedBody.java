@@ -1,9 +1,9 @@
 package io.smartlb.backend;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -27,7 +27,10 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     private final long limit;
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    // the chunks as they came, copied once into one array at the end: a growing buffer would
+    // double past the answer's length and copy it again, three times its size at the peak
+    private final List<byte[]> chunks = new ArrayList<>();
+    private long size;
     private Flow.Subscription subscription;
 
     BoundedBody(long limit) {
@@ -51,14 +54,16 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
             return;  // given up past the limit: what still arrives is dropped
         }
         for (ByteBuffer buffer : buffers) {
-            if (bytes.size() + (long) buffer.remaining() > limit) {
+            if (size + buffer.remaining() > limit) {
+                chunks.clear();
                 subscription.cancel();
                 body.completeExceptionally(new TooLargeException(limit));
                 return;
             }
             byte[] chunk = new byte[buffer.remaining()];
             buffer.get(chunk);
-            bytes.write(chunk, 0, chunk.length);
+            chunks.add(chunk);
+            size += chunk.length;
         }
         subscription.request(1);
     }
@@ -70,6 +75,13 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     @Override
     public void onComplete() {
-        body.complete(bytes.toByteArray());
+        byte[] whole = new byte[(int) size];  // at most the limit, which fits an array (ConfigChecks)
+        int at = 0;
+        for (byte[] chunk : chunks) {
+            System.arraycopy(chunk, 0, whole, at, chunk.length);
+            at += chunk.length;
+        }
+        chunks.clear();
+        body.complete(whole);
     }
 }

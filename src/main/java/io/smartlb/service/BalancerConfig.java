@@ -163,9 +163,12 @@ public interface BalancerConfig {
         @WithDefault("${balancer.http.timeout}")
         Duration healthTimeout();
 
-        /** Returns the longest upstream answer read into memory; a longer one fails its job (502). */
-        @WithDefault("16M")
-        MemorySize maxResponseSize();
+        /**
+         * Returns the longest upstream answer read into memory; a longer one fails its job (502).
+         * Absent for {@link ResponseSizeLimit#byDefault}: 16M, or less where the heap could not take
+         * one answer that long on every upstream at once.
+         */
+        Optional<MemorySize> maxResponseSize();
 
         /**
          * Returns how many jobs in a row an upstream may fail as a gateway does (an answer of 502,

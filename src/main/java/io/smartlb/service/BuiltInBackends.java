@@ -13,10 +13,13 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /** The built-in backends as CDI beans named by {@code @Identifier}, built from the configuration. */
 @Dependent
 class BuiltInBackends {
+
+    private static final Logger LOG = Logger.getLogger(BuiltInBackends.class);
 
     @Produces
     @ApplicationScoped
@@ -43,7 +46,22 @@ class BuiltInBackends {
         // ConfigChecks has checked the timeouts and the size
         Duration timeout = http.timeout();
         return new HttpBackend(upstreams, http.path(), http.modelHeader(), timeout, http.healthPath(), http.healthTimeout(),
-                HttpBackend.newClient(timeout), http.maxResponseSize().asLongValue());
+                HttpBackend.newClient(timeout), maxResponseBytes(http, upstreams.size(), Runtime.getRuntime().maxMemory()));
+    }
+
+    // as set (with a warning where answers that long on every upstream may take more than the
+    // heap: an OutOfMemoryError ends a worker's loop), or what the heap can take, at most 16M
+    static long maxResponseBytes(BalancerConfig.Http http, int upstreams, long heapBytes) {
+        if (http.maxResponseSize().isEmpty()) {
+            return ResponseSizeLimit.byDefault(heapBytes, upstreams);
+        }
+        long limit = http.maxResponseSize().get().asLongValue();
+        if (ResponseSizeLimit.outgrowsHeap(limit, heapBytes, upstreams)) {
+            LOG.warnf("balancer.http.max-response-size=%d bytes: %d upstreams answering that much at once may need %d MiB of"
+                    + " heap, and this JVM has %d MiB; an OutOfMemoryError would end a worker's loop. Lower it, or raise -Xmx",
+                    limit, upstreams, limit * ResponseSizeLimit.HEAP_PER_ANSWER_BYTE * upstreams >> 20, heapBytes >> 20);
+        }
+        return limit;
     }
 
     // a path (with its placeholder, if any, filled in) must make a valid URI; no other braces

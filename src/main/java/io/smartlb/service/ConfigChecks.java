@@ -40,7 +40,13 @@ final class ConfigChecks {
         nonNegative("balancer.shutdown.drain-timeout", config.shutdown().drainTimeout());
         config.queue().maxBytes().ifPresent(size -> positive("balancer.queue.max-bytes", size));
         config.jobs().maxRetainedBytes().ifPresent(size -> positive("balancer.jobs.max-retained-bytes", size));
-        positive("balancer.http.max-response-size", config.http().maxResponseSize());
+        config.http().maxResponseSize().ifPresent(size -> {
+            positive("balancer.http.max-response-size", size);
+            if (size.asLongValue() > ResponseSizeLimit.LARGEST) {
+                throw new InvalidConfigException("balancer.http.max-response-size", size.asLongValue()
+                        + " bytes is too large: an answer is read into one array; use at most " + ResponseSizeLimit.LARGEST);
+            }
+        });
         between("balancer.http.eject-after", config.http().ejectAfter(), 0, Integer.MAX_VALUE);
         nonNegative("balancer.http.eject-time", config.http().ejectTime());
         atLeastOneSecond("balancer.housekeeping-interval", config.housekeepingInterval());

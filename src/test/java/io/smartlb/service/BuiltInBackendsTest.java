@@ -68,6 +68,25 @@ final class BuiltInBackendsTest {
     }
 
     @Test
+    void maxResponseSize_unset_isWhatTheHeapCanTake_atMost16M() {
+        BalancerConfig.Http unset = TestConfigs.config(http("balancer.http.path", "/")).http();
+
+        // 4 upstreams answering at once, 8 heap bytes per answer byte, in half the heap
+        assertThat(BuiltInBackends.maxResponseBytes(unset, 4, 128L << 20)).isEqualTo(2L << 20);
+        assertThat(BuiltInBackends.maxResponseBytes(unset, 4, 6L << 30)).isEqualTo(16L << 20);
+        assertThat(BuiltInBackends.maxResponseBytes(unset, 1024, 1L << 20)).isEqualTo(64);
+    }
+
+    @Test
+    void maxResponseSize_set_isKept_evenWhereTheHeapCouldNotTakeIt() {
+        BalancerConfig.Http set = TestConfigs.config(http("balancer.http.max-response-size", "16M")).http();
+
+        assertThat(BuiltInBackends.maxResponseBytes(set, 4, 256L << 20)).isEqualTo(16L << 20);  // with a warning
+        assertThat(ResponseSizeLimit.outgrowsHeap(16L << 20, 256L << 20, 4)).isTrue();
+        assertThat(ResponseSizeLimit.outgrowsHeap(16L << 20, 512L << 20, 4)).isFalse();
+    }
+
+    @Test
     void healthTimeout_unset_followsTheRequestTimeout() {
         assertThat(TestConfigs.config(http("balancer.http.timeout", "7s")).http().healthTimeout())
                 .isEqualTo(Duration.ofSeconds(7));

@@ -120,6 +120,16 @@ final class ConfigChecksTest {
                 .hasMessageEndingWith("bytes is too large; use less than 8E (at most 9223372036854775807, a long)");
     }
 
+    @Test
+    void check_maxResponseSizeOverOneArray_failsNamingTheKey() {
+        assertThatThrownBy(() -> ConfigChecks.check(config(Map.of("balancer.http.max-response-size", "2G"))))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("balancer.http.max-response-size: 2147483648 bytes is too large: an answer is read into one"
+                        + " array; use at most 2147483639");
+        assertThatCode(() -> ConfigChecks.check(config(Map.of("balancer.http.max-response-size", "2047M"))))
+                .doesNotThrowAnyException();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"maybe", "yes", "1", "on"})
     void modelTag_onlyTrueOrFalse(String value) {
