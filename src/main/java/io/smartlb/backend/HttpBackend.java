@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -151,11 +152,36 @@ public final class HttpBackend implements Backend {
         CompletableFuture<HttpResponse<Void>> exchange = client.sendAsync(request, HttpResponse.BodyHandlers.discarding());
         // the request's timeout ends when the answer's head arrives: an upstream that sends a head and
         // stalls its body would never count as down, and every probe would leave a connection open
-        CompletableFuture<Boolean> up = exchange.thenApply(response -> response.statusCode() / 100 == 2)
-                .exceptionally(e -> false)
-                .completeOnTimeout(false, probeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        CompletableFuture<Boolean> up = exchange.thenApply(response -> response.statusCode())
+                .orTimeout(probeTimeout.toNanos(), TimeUnit.NANOSECONDS)
+                .handle((status, error) -> {
+                    if (error == null && status / 100 == 2) {
+                        return true;
+                    }
+                    // a failed stage is a no, and says why (the service logs it)
+                    throw new CompletionException(new IOException("upstream " + shown(request.uri())
+                            + (error == null ? " answered " + status : " " + probeFailure(error))));
+                });
         up.whenComplete((answer, error) -> exchange.cancel(true));  // closes a connection still open
         return up;
+    }
+
+    // why a probe's exchange failed, in words an operator can act on
+    private String probeFailure(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof TimeoutException) {
+            return "did not answer within " + probeTimeout.toMillis() + " ms";
+        }
+        if (cause instanceof HttpConnectTimeoutException) {
+            return "did not accept a connection within " + timeout.dividedBy(2).toMillis() + " ms";
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return "did not answer within " + probeTimeout.toMillis() + " ms";
+        }
+        if (cause instanceof ConnectException) {
+            return "refused the connection";
+        }
+        return "failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
     }
 
     /** Returns the base URI of {@code worker}'s upstream. */

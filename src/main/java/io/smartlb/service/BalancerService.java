@@ -35,6 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -340,7 +341,8 @@ public class BalancerService {
         for (int worker = 0; worker < probeOrder.workers(); worker++) {
             int id = worker;
             long probe = probeOrder.send(id);
-            answer(id).thenAccept(up -> probeOrder.applyIfNewest(id, probe, () -> {
+            answer(id).thenAccept(whyDown -> probeOrder.applyIfNewest(id, probe, () -> {
+                boolean up = whyDown == null;
                 if (up && ejection != null && ejection.keepsOut(id)) {
                     return;  // it passes its probes but failed its jobs: back once the ejection time is over
                 }
@@ -357,24 +359,32 @@ public class BalancerService {
                     }
                     balancer.markDown(id);
                 }
-                reportChange(id, up, wasDown, ejected);
+                reportChange(id, whyDown, wasDown, ejected);
             }));
         }
     }
 
-    // a probe that throws or fails (a custom backend's) counts as a failed one
-    private CompletionStage<Boolean> answer(int worker) {
+    // null when the worker is up, else why not: a probe that throws or fails (a custom backend's)
+    // counts as a failed one, and its message says why
+    private CompletionStage<String> answer(int worker) {
         try {
-            return backend.probe(worker).exceptionally(failure -> false);
+            return backend.probe(worker).handle((up, failure) -> failure != null ? reason(failure)
+                    : Boolean.TRUE.equals(up) ? null : "its probe answered no");
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(false);
+            return CompletableFuture.completedFuture(reason(e));
         }
     }
 
+    private static String reason(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
     // one line when a probe takes a worker out of service or brings it back, not one per probe
-    private void reportChange(int worker, boolean up, boolean wasDown, boolean afterEjection) {
+    private void reportChange(int worker, String whyDown, boolean wasDown, boolean afterEjection) {
+        boolean up = whyDown == null;
         if (!up && reportedDown.add(worker)) {
-            LOG.warnf("worker %d failed its health probe: out of service until it passes one", worker);
+            LOG.warnf("worker %d failed its health probe (%s): out of service until it passes one", worker, whyDown);
         } else if (up && wasDown && !balancer.isDown(worker)) {
             boolean probeHadFailed = reportedDown.remove(worker);
             LOG.infof(probeHadFailed ? "worker %d passed its health probe: back in service"

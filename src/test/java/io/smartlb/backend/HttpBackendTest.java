@@ -28,7 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +78,14 @@ final class HttpBackendTest {
 
     private static JsonNode result(JobHandle<JsonNode, JsonNode> job) {
         return job.result().orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    // a failed probe is a no that says why: the message of the stage's failure
+    private static String whyDown(HttpBackend backend, int seconds) {
+        CompletableFuture<Boolean> probe = backend.probe(0).toCompletableFuture();
+        assertThatThrownBy(() -> probe.get(seconds, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(IOException.class);
+        return probe.handle((up, failure) -> failure.getCause().getMessage()).join();
     }
 
     // a backend on the first server whose requests and probes time out after timeout
@@ -189,7 +199,8 @@ final class HttpBackendTest {
                     "X-Model", requestTimeout, "/health", Duration.ofMillis(300), HttpBackend.newClient(requestTimeout),
                     MAX_RESPONSE);
 
-            assertThat(hung.probe(0).toCompletableFuture().get(30, TimeUnit.SECONDS)).isFalse();
+            assertThat(whyDown(hung, 30)).isEqualTo("upstream http://127.0.0.1:" + silent.getLocalPort()
+                    + "/health did not answer within 300 ms");
         }
     }
 
@@ -201,7 +212,7 @@ final class HttpBackendTest {
                 requestTimeout, "/stall", Duration.ofMillis(300), HttpBackend.newClient(requestTimeout), MAX_RESPONSE);
 
         // without a deadline over the body, the probe ended only when the upstream gave up, after 10 s
-        assertThat(stalling.probe(0).toCompletableFuture().get(5, TimeUnit.SECONDS)).isFalse();
+        assertThat(whyDown(stalling, 5)).isEqualTo("upstream " + servers.get(0).url() + "/stall did not answer within 300 ms");
     }
 
     @Test
@@ -363,7 +374,7 @@ final class HttpBackendTest {
         start(0, 2);
         result(balancer.submit("m1", null, 0));
         servers.get(0).close();
-        assertThat(backend.probe(0).toCompletableFuture().get(10, TimeUnit.SECONDS)).isFalse();
+        assertThat(whyDown(backend, 10)).isEqualTo("upstream " + servers.get(0).url() + "/health refused the connection");
         balancer.markDown(0);
         servers.get(0).start();
         assertThat(backend.probe(0).toCompletableFuture().get(10, TimeUnit.SECONDS)).isTrue();
@@ -377,7 +388,7 @@ final class HttpBackendTest {
     void probe_unhealthyUpstream_isDown() throws Exception {
         start(0, 1);
         servers.get(0).setHealthy(false);
-        assertThat(backend.probe(0).toCompletableFuture().get(10, TimeUnit.SECONDS)).isFalse();
+        assertThat(whyDown(backend, 10)).isEqualTo("upstream " + servers.get(0).url() + "/health answered 503");
     }
 
     @Test
