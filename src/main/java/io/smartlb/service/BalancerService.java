@@ -141,6 +141,7 @@ public class BalancerService {
         LOG.infof("balancer ready: %d worker%s%s, strategy %s, backend %s, queue capacity %d jobs and %d bytes",
                 workers, workers == 1 ? "" : "s", whose, describe(config.strategy(), strategy), config.backend(),
                 config.queue().capacity(), queuedData.limit());
+        ConfigChecks.warnings(config).forEach(LOG::warn);
         // now: readiness waits for a first answer, and the scheduled probes start only once
         // Housekeeping resumes the scheduler
         probeWorkers();

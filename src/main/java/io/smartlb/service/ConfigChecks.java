@@ -2,8 +2,11 @@ package io.smartlb.service;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smartlb.core.DurationText;
+import io.smartlb.core.strategy.Adaptive;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Startup checks of the configuration's values; each stops startup with one line naming its key
@@ -54,6 +57,19 @@ final class ConfigChecks {
         // checked whatever the backend, so a bad value shows before someone switches to http
         positive("balancer.http.timeout", config.http().timeout(), "60s");
         positive("balancer.http.health-timeout", config.http().healthTimeout(), "5s");
+    }
+
+    /** Returns what a valid configuration may not mean: one line each, for the startup log. */
+    static List<String> warnings(BalancerConfig config) {
+        List<String> warnings = new ArrayList<>();
+        Duration expiry = config.queue().maxWait();
+        Duration bound = config.strategies().adaptive().maxWait();
+        // a job that expires before it is overdue never gets adaptive's bound: rarely meant
+        if (Adaptive.NAME.equals(config.strategy()) && !expiry.isZero() && bound.compareTo(expiry) >= 0) {
+            warnings.add("balancer.strategies.adaptive.max-wait=" + DurationText.of(bound) + " is not below"
+                    + " balancer.queue.max-wait=" + DurationText.of(expiry) + ": jobs expire before adaptive's bound on waiting acts");
+        }
+        return warnings;
     }
 
     private static void between(String key, int value, int min, int max) {

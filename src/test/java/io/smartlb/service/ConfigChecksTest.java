@@ -1,5 +1,6 @@
 package io.smartlb.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -118,6 +119,18 @@ final class ConfigChecksTest {
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageStartingWith(key + ": ")
                 .hasMessageEndingWith("bytes is too large; use less than 8E (at most 9223372036854775807, a long)");
+    }
+
+    @Test
+    void warnings_adaptiveBoundNotBelowTheQueuesExpiry_warnsOnce() {
+        assertThat(ConfigChecks.warnings(config(Map.of("balancer.strategy", "adaptive", "balancer.queue.max-wait", "5m"))))
+                .containsExactly("balancer.strategies.adaptive.max-wait=5m is not below balancer.queue.max-wait=5m: jobs"
+                        + " expire before adaptive's bound on waiting acts");
+        assertThat(ConfigChecks.warnings(config(Map.of("balancer.strategy", "adaptive", "balancer.queue.max-wait", "6m"))))
+                .isEmpty();
+        assertThat(ConfigChecks.warnings(config(Map.of("balancer.strategy", "adaptive")))).isEmpty();  // no expiry
+        assertThat(ConfigChecks.warnings(config(Map.of("balancer.strategy", "affinity", "balancer.queue.max-wait", "1m"))))
+                .isEmpty();
     }
 
     @Test

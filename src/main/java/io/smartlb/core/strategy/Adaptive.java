@@ -179,6 +179,8 @@ public final class Adaptive implements Strategy {
     private static final long UNKNOWN = Long.MIN_VALUE;
 
     private final long maxWaitNanos;
+    private final Duration defaultLoadTime;
+    private final Duration defaultProcessTime;
     private final CostModel costs;
     private boolean overloaded;
     // since when the waiting work has needed at most half of max-wait, or NOT_CALM
@@ -204,6 +206,8 @@ public final class Adaptive implements Strategy {
         this.maxWaitNanos = Penalties.positiveNanos("max-wait", maxWait);
         Penalties.nanos("default-load-time", defaultLoadTime);
         Penalties.nanos("default-process-time", defaultProcessTime);
+        this.defaultLoadTime = defaultLoadTime;
+        this.defaultProcessTime = defaultProcessTime;
         this.costs = new CostModel(defaultLoadTime, defaultProcessTime, MAX_MODELS_REMEMBERED);
     }
 
@@ -625,6 +629,7 @@ public final class Adaptive implements Strategy {
 
     @Override
     public String toString() {
-        return NAME + "(max-wait=" + DurationText.of(Duration.ofNanos(maxWaitNanos)) + ")";
+        return NAME + "(max-wait=" + DurationText.of(Duration.ofNanos(maxWaitNanos)) + ", default-load-time="
+                + DurationText.of(defaultLoadTime) + ", default-process-time=" + DurationText.of(defaultProcessTime) + ")";
     }
 }

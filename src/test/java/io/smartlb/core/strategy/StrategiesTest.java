@@ -149,6 +149,14 @@ final class StrategiesTest {
     }
 
     @Test
+    void catalog_adaptiveShowsEverySetting_soTheStartupLineConfirmsThem() {
+        StrategyCatalog.Settings settings = (strategy, key, def) ->
+                key.equals("default-load-time") ? Duration.ofSeconds(20) : def;
+        assertThat(StrategyCatalog.create("adaptive", settings).toString())
+                .isEqualTo("adaptive(max-wait=5m, default-load-time=20s, default-process-time=100ms)");
+    }
+
+    @Test
     void affinity_negativePenalty_isRejected() {
         assertThatThrownBy(() -> new Affinity(Duration.ofSeconds(-1), Duration.ZERO))
                 .hasMessageContaining("switch-penalty must be >= 0");
