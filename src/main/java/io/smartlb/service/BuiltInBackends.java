@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /** The built-in backends as CDI beans named by {@code @Identifier}, built from the configuration. */
@@ -20,6 +22,7 @@ import org.jboss.logging.Logger;
 class BuiltInBackends {
 
     private static final Logger LOG = Logger.getLogger(BuiltInBackends.class);
+    private static final Pattern UNDERSCORED_HOST = Pattern.compile("[A-Za-z0-9.-]*_[A-Za-z0-9._-]*(:[0-9]+)?");
 
     @Produces
     @ApplicationScoped
@@ -100,8 +103,18 @@ class BuiltInBackends {
         for (String given : values) {
             String value = withoutCredentials(given);  // the messages below never show a password
             try {
-                URI uri = new URI(given.trim());
-                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                URI uri = withLowerCaseScheme(new URI(given.trim()));  // schemes are case-insensitive: HTTP://
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                    throw new URISyntaxException(value, "not an absolute http(s) URL");
+                }
+                if (uri.getHost() == null && uri.getRawAuthority() != null && UNDERSCORED_HOST.matcher(uri.getRawAuthority()).matches()) {
+                    // java.net.URI (and so the HTTP client) takes host names of letters, digits, '-' and
+                    // '.'; a docker-compose service name may have '_' (only such an authority is shown:
+                    // another may hold part of a password)
+                    throw new InvalidConfigException("balancer.http.upstreams", "'" + value + "': '" + uri.getRawAuthority()
+                            + "' is not a host name the HTTP client takes: use letters, digits, '-' and '.' (no '_')");
+                }
+                if (uri.getHost() == null) {
                     throw new URISyntaxException(value, "not an absolute http(s) URL");
                 }
                 if (uri.getRawUserInfo() != null) {
@@ -127,6 +140,14 @@ class BuiltInBackends {
 
     // user:password@ in a URL, shown as ***@: up to the last @, which a password may contain, as it
     // may contain a slash
+    private static URI withLowerCaseScheme(URI uri) throws URISyntaxException {
+        String scheme = uri.getScheme();
+        if (scheme == null || scheme.equals(scheme.toLowerCase(Locale.ROOT))) {
+            return uri;
+        }
+        return new URI(scheme.toLowerCase(Locale.ROOT) + uri.toString().substring(scheme.length()));
+    }
+
     private static String withoutCredentials(String url) {
         return url.replaceFirst("^(\\s*[^:/?#\\s]+://).*@", "$1***@");
     }

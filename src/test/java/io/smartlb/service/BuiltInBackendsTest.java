@@ -34,6 +34,7 @@ final class BuiltInBackendsTest {
         "balancer.http.upstreams    | ftp://user:secret@127.0.0.1:18091 | ftp://***@127.0.0.1:18091' is not an http(s) URL",
         "balancer.http.upstreams    | http://user:se@cret@127.0.0.1:18091 | http://***@127.0.0.1:18091' is not an http(s) URL",
         "balancer.http.upstreams    | http://user:se/cret@127.0.0.1:18091 | http://***@127.0.0.1:18091' is not an http(s) URL",
+        "balancer.http.upstreams    | http://gpu_0:8000 | gpu_0:8000' is not a host name the HTTP client takes",
     })
     void http_badSetting_failsStartupNamingTheKey(String key, String value, String problem) {
         BalancerConfig config = TestConfigs.config(http(key, value));
@@ -50,6 +51,7 @@ final class BuiltInBackendsTest {
         "balancer.http.model-header | X-Model-Name",
         "balancer.http.path         | /v1/models/{model}/infer",
         "balancer.http.upstreams    | https://gpu-0.internal:8443/base/",
+        "balancer.http.upstreams    | HTTP://127.0.0.1:18091",
     })
     void http_goodSetting_builds(String key, String value) {
         assertThat(new BuiltInBackends().http(TestConfigs.config(http(key, value)))).isInstanceOf(HttpBackend.class);
