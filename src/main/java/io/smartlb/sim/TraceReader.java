@@ -45,8 +45,10 @@ public final class TraceReader {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(name, reader);
         } catch (CharacterCodingException e) {
-            // the reader decodes ahead of the line it returns: find the line again, byte by byte
-            throw new MalformedTraceException(name + ":" + firstLineNotUtf8(file) + ": not UTF-8 text");
+            // the reader decodes ahead of the line it returns: find the line again, byte by byte, in
+            // a file that can be read twice (a pipe, /dev/stdin, cannot: its bytes are gone)
+            throw new MalformedTraceException(name + (Files.isRegularFile(file) ? ":" + firstLineNotUtf8(file) : "")
+                    + ": not UTF-8 text");
         }
     }
 

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -105,6 +110,28 @@ final class TraceReaderTest {
         assertThatThrownBy(() -> TraceReader.read(file))
                 .isInstanceOf(MalformedTraceException.class)
                 .hasMessage("latin1.csv:2002: not UTF-8 text");
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)  // a second open of the pipe would wait for ever
+    void read_notUtf8_fromAPipe_namesNoLine_asItsBytesCannotBeReadAgain() throws Exception {
+        Path fifo = dir.resolve("trace.pipe");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        byte[] bytes = (TraceReader.HEADER + "\n0,m1,5,1,0\n1,m\u00e9,5,1,0\n").getBytes(StandardCharsets.ISO_8859_1);
+        Thread writer = new Thread(() -> {
+            try {
+                Files.write(fifo, bytes);  // blocks until the reader opens the pipe
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        writer.start();
+
+        // a second read of a pipe finds no bytes (or waits for a writer): it cannot find the line
+        assertThatThrownBy(() -> TraceReader.read(fifo)).isInstanceOf(MalformedTraceException.class)
+                .hasMessage("trace.pipe: not UTF-8 text");
+        writer.join();
     }
 
     @Test
