@@ -142,6 +142,7 @@ public class BalancerService {
                 workers, workers == 1 ? "" : "s", whose, describe(config.strategy(), strategy), config.backend(),
                 config.queue().capacity(), queuedData.limit());
         ConfigChecks.warnings(config).forEach(LOG::warn);
+        EnvironmentSettings.warnings(System.getenv(), EnvironmentSettings.known()).forEach(LOG::warn);
         // now: readiness waits for a first answer, and the scheduled probes start only once
         // Housekeeping resumes the scheduler
         probeWorkers();
