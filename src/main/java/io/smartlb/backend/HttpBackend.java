@@ -13,11 +13,13 @@ import java.net.ConnectException;
 import java.net.ProtocolException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -178,10 +180,24 @@ public final class HttpBackend implements Backend {
         if (cause instanceof HttpTimeoutException) {
             return "did not answer within " + probeTimeout.toMillis() + " ms";
         }
+        if (doesNotResolve(cause)) {
+            return "has a host name that does not resolve";
+        }
         if (cause instanceof ConnectException) {
             return "refused the connection";
         }
-        return "failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        return "failed: " + (cause.getMessage() == null ? cause.getClass().getSimpleName() : Brief.of(cause.getMessage()));
+    }
+
+    // the JDK's client reports a host name it cannot resolve as a ConnectException, caused by an
+    // UnresolvedAddressException: a mistyped service name is not a refused connection
+    static boolean doesNotResolve(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns the base URI of {@code worker}'s upstream. */
@@ -218,6 +234,9 @@ public final class HttpBackend implements Backend {
         if (cause instanceof HttpTimeoutException) {
             return timedOut(request, status);
         }
+        if (doesNotResolve(cause)) {
+            return NotDeliveredException.refused("upstream " + shown(request.uri()) + " has a host name that does not resolve", cause);
+        }
         if (cause instanceof ConnectException) {
             return NotDeliveredException.refused("upstream " + shown(request.uri()) + " refused the connection", cause);
         }
@@ -228,23 +247,23 @@ public final class HttpBackend implements Backend {
         if (cause instanceof ProtocolException) {
             // it answered, but not in HTTP (a bad status line): it had the job, and is broken, not gone
             return UpstreamException.incomplete("upstream " + shown(request.uri()) + " answered something that is not HTTP: "
-                    + cause.getMessage(), status);
+                    + Brief.of(cause.getMessage()), status);
         }
         if (status != 0) {
             // the upstream took the job and began its answer: sending it again could run it twice
             return UpstreamException.incomplete("upstream " + shown(request.uri()) + " broke off its answer (status " + status
-                    + "): " + cause.getMessage(), status);
+                    + "): " + Brief.of(cause.getMessage()), status);
         }
         if (cause instanceof IOException && answerBegan(cause)) {
             // bytes of an answer came before its head was complete: it had the job too
             return UpstreamException.incomplete("upstream " + shown(request.uri()) + " broke off its answer before its head was complete: "
-                    + cause.getMessage(), 0);
+                    + Brief.of(cause.getMessage()), 0);
         }
         if (cause instanceof IOException) {
             // the connection broke before any answer came: the request can be sent elsewhere
-            return new NotDeliveredException("upstream " + shown(request.uri()) + " closed the connection: " + cause.getMessage(), cause);
+            return new NotDeliveredException("upstream " + shown(request.uri()) + " closed the connection: " + Brief.of(cause.getMessage()), cause);
         }
-        return UpstreamException.incomplete("upstream " + shown(request.uri()) + " failed: " + cause, 0);
+        return UpstreamException.incomplete("upstream " + shown(request.uri()) + " failed: " + Brief.of(String.valueOf(cause)), 0);
     }
 
     // the JDK's HTTP/1.1 parser names its state when a connection ends inside an answer's head
@@ -263,9 +282,9 @@ public final class HttpBackend implements Backend {
     // an upstream's address as errors and logs show it: a forwarded request's query may carry a
     // client's secret (an API key, a signature), and a job's error is readable by any client
     static String shown(URI uri) {
-        String query = uri.getRawQuery();
         String address = uri.toString();
-        return query == null ? address : address.substring(0, address.length() - query.length() - 1) + "?(query not shown)";
+        int query = address.indexOf('?');  // no '?' comes before the query unencoded; a fragment follows it
+        return query < 0 ? address : address.substring(0, query) + "?(query not shown)";
     }
 
     private URI resolve(int worker, String requestPath, String query) {

@@ -8,6 +8,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smartlb.backend.Backend;
+import io.smartlb.backend.Brief;
 import io.smartlb.backend.ForwardRequest;
 import io.smartlb.backend.HttpBackend;
 import io.smartlb.core.Balancer;
@@ -379,7 +380,7 @@ public class BalancerService {
 
     private static String reason(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : Brief.of(cause.getMessage());
     }
 
     // one line when a probe takes a worker out of service or brings it back, not one per probe

@@ -20,10 +20,12 @@ import io.smartlb.core.WorkerState;
 import io.smartlb.core.strategy.Affinity;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -401,6 +403,22 @@ final class HttpBackendTest {
                 .isInstanceOf(UpstreamException.class)
                 .hasMessageContaining("upstream " + servers.get(0).url() + "/stall?(query not shown) timed out after 500 ms")
                 .hasMessageNotContaining("SECRET456");
+    }
+
+    @Test
+    void shown_hidesTheQuery_evenWithAFragmentAfterIt() {
+        assertThat(HttpBackend.shown(URI.create("http://gpu-0:8000/x?api_key=SECRET456#a")))
+                .isEqualTo("http://gpu-0:8000/x?(query not shown)");
+        assertThat(HttpBackend.shown(URI.create("http://gpu-0:8000/x#a"))).isEqualTo("http://gpu-0:8000/x#a");
+    }
+
+    @Test
+    void doesNotResolve_theClientsConnectExceptionOverAnUnresolvedAddress() {
+        // as the JDK's client reports a host name it cannot resolve (no lookup here: tests stay on loopback)
+        Throwable unresolved = new ConnectException().initCause(new UnresolvedAddressException());
+
+        assertThat(HttpBackend.doesNotResolve(new CompletionException(unresolved))).isTrue();
+        assertThat(HttpBackend.doesNotResolve(new ConnectException("Connection refused"))).isFalse();
     }
 
     @Test
