@@ -148,6 +148,11 @@ public final class HttpBackend implements Backend {
                 ForwardHeaders.passed(response.headers().map(), null), response.body());
     }
 
+    /**
+     * GETs the health path: true on a 2xx answer, whole within the probe timeout; else the stage
+     * fails with an {@link IOException} that says why ({@code answered 404}, {@code refused the
+     * connection}, {@code did not answer within 5000 ms}, ...), never completing with false.
+     */
     @Override
     public CompletionStage<Boolean> probe(int worker) {
         HttpRequest request = HttpRequest.newBuilder(resolve(worker, healthPath, null)).timeout(probeTimeout).GET().build();

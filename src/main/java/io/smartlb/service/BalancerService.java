@@ -106,6 +106,8 @@ public class BalancerService {
     @jakarta.annotation.PostConstruct
     void start() {
         ConfigChecks.check(config);
+        ConfigChecks.warnings(config).forEach(LOG::warn);
+        EnvironmentSettings.warnings(System.getenv(), EnvironmentSettings.known()).forEach(LOG::warn);
         strategyName = config.strategy();
         Strategy strategy = NamedBeans.select(strategies, strategyName, "balancer.strategy", "strategy");
         backend = NamedBeans.select(backends, config.backend(), "balancer.backend", "backend");
@@ -142,8 +144,6 @@ public class BalancerService {
         LOG.infof("balancer ready: %d worker%s%s, strategy %s, backend %s, queue capacity %d jobs and %d bytes",
                 workers, workers == 1 ? "" : "s", whose, describe(config.strategy(), strategy), config.backend(),
                 config.queue().capacity(), queuedData.limit());
-        ConfigChecks.warnings(config).forEach(LOG::warn);
-        EnvironmentSettings.warnings(System.getenv(), EnvironmentSettings.known()).forEach(LOG::warn);
         // now: readiness waits for a first answer, and the scheduled probes start only once
         // Housekeeping resumes the scheduler
         probeWorkers();
@@ -338,7 +338,8 @@ public class BalancerService {
 
     /**
      * Probes every worker's backend: a worker that fails goes DOWN (no new jobs); one that answers
-     * again comes back holding no model. Never blocks: probes complete on the client's threads.
+     * again comes back holding no model. Never blocks: probes complete on the client's threads (one that
+     * times out on the JDK's timer thread), where what follows is short.
      */
     public void probeWorkers() {
         for (int worker = 0; worker < probeOrder.workers(); worker++) {

@@ -56,7 +56,13 @@ class BuiltInBackends {
     // heap: an OutOfMemoryError ends a worker's loop), or what the heap can take, at most 16M
     static long maxResponseBytes(BalancerConfig.Http http, int upstreams, long heapBytes) {
         if (http.maxResponseSize().isEmpty()) {
-            return ResponseSizeLimit.byDefault(heapBytes, upstreams);
+            long limit = ResponseSizeLimit.byDefault(heapBytes, upstreams);
+            if (limit < ResponseSizeLimit.MOST_BY_DEFAULT) {
+                LOG.infof("balancer.http.max-response-size is unset: %d bytes, so that %d upstreams answering that much at once"
+                        + " take at most half of this JVM's %d MiB heap; set it (and -Xmx) for longer answers", limit, upstreams,
+                        heapBytes >> 20);
+            }
+            return limit;
         }
         long limit = http.maxResponseSize().get().asLongValue();
         if (ResponseSizeLimit.outgrowsHeap(limit, heapBytes, upstreams)) {
@@ -138,8 +144,6 @@ class BuiltInBackends {
         return uris;
     }
 
-    // user:password@ in a URL, shown as ***@: up to the last @, which a password may contain, as it
-    // may contain a slash
     private static URI withLowerCaseScheme(URI uri) throws URISyntaxException {
         String scheme = uri.getScheme();
         if (scheme == null || scheme.equals(scheme.toLowerCase(Locale.ROOT))) {
@@ -148,6 +152,8 @@ class BuiltInBackends {
         return new URI(scheme.toLowerCase(Locale.ROOT) + uri.toString().substring(scheme.length()));
     }
 
+    // user:password@ in a URL, shown as ***@: up to the last @, which a password may contain, as it
+    // may contain a slash
     private static String withoutCredentials(String url) {
         return url.replaceFirst("^(\\s*[^:/?#\\s]+://).*@", "$1***@");
     }

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The environment variables that set {@code balancer.*} keys ({@code BALANCER_HTTP_TIMEOUT} for
@@ -26,6 +28,11 @@ final class EnvironmentSettings {
 
     private static final String PREFIX = "BALANCER_";
     private static final int MOST_EDITS_SUGGESTED = 3;
+    // what Kubernetes sets for a Service named balancer in the namespace (service links), and one
+    // element of a list key (BALANCER_HTTP_UPSTREAMS_0_): not typos
+    private static final Pattern NOT_A_KEY = Pattern.compile(
+            "BALANCER_(SERVICE_HOST|SERVICE_PORT(_.*)?|PORT(_[0-9]+_(TCP|UDP|SCTP)(_(ADDR|PORT|PROTO))?)?)");
+    private static final Pattern LIST_ELEMENT = Pattern.compile("(.*)_[0-9]+_");
 
     private EnvironmentSettings() {
     }
@@ -52,13 +59,18 @@ final class EnvironmentSettings {
             return warnings;
         }
         for (String name : new TreeSet<>(environment.keySet())) {
-            if (name.startsWith(PREFIX) && !known.contains(name)) {
+            if (name.startsWith(PREFIX) && !known.contains(name) && !NOT_A_KEY.matcher(name).matches() && !isListElement(name, known)) {
                 String closest = closest(name, known);
                 warnings.add("environment variable " + name + " sets no balancer.* key and is ignored"
                         + (closest == null ? "" : "; did you mean " + closest + "?"));
             }
         }
         return warnings;
+    }
+
+    private static boolean isListElement(String name, Set<String> known) {
+        Matcher element = LIST_ELEMENT.matcher(name);
+        return element.matches() && known.contains(element.group(1));
     }
 
     private static void collect(Class<?> group, String path, Set<String> names) {

@@ -83,7 +83,8 @@ final class BuiltInBackendsTest {
     void maxResponseSize_set_isKept_evenWhereTheHeapCouldNotTakeIt() {
         BalancerConfig.Http set = TestConfigs.config(http("balancer.http.max-response-size", "16M")).http();
 
-        assertThat(BuiltInBackends.maxResponseBytes(set, 4, 256L << 20)).isEqualTo(16L << 20);  // with a warning
+        assertThat(BuiltInBackends.maxResponseBytes(set, 4, 256L << 20)).isEqualTo(16L << 20);
+        // it is logged as too large for the heap where:
         assertThat(ResponseSizeLimit.outgrowsHeap(16L << 20, 256L << 20, 4)).isTrue();
         assertThat(ResponseSizeLimit.outgrowsHeap(16L << 20, 512L << 20, 4)).isFalse();
     }

@@ -31,12 +31,23 @@ final class EnvironmentSettingsTest {
     @Test
     void warnings_misspeltVariable_namesItAndTheClosestKey() {
         Map<String, String> environment = Map.of("BALANCER_WOKERS", "3", "BALANCER_WORKERS", "2", "BALANCER_STARTEGY", "fifo",
-                "PATH", "/usr/bin", "BALANCER_SERVICE_HOST", "10.0.0.1");
+                "PATH", "/usr/bin", "BALANCER_QUEUE_SIZE", "9");
 
         assertThat(EnvironmentSettings.warnings(environment, EnvironmentSettings.known())).containsExactly(
-                "environment variable BALANCER_SERVICE_HOST sets no balancer.* key and is ignored",
+                "environment variable BALANCER_QUEUE_SIZE sets no balancer.* key and is ignored",
                 "environment variable BALANCER_STARTEGY sets no balancer.* key and is ignored; did you mean BALANCER_STRATEGY?",
                 "environment variable BALANCER_WOKERS sets no balancer.* key and is ignored; did you mean BALANCER_WORKERS?");
+    }
+
+    @Test
+    void warnings_kubernetesServiceLinksAndListElements_none() {
+        // what Kubernetes sets for a Service named balancer, and SmallRye's form of one list element
+        Map<String, String> environment = Map.of("BALANCER_SERVICE_HOST", "10.0.0.1", "BALANCER_SERVICE_PORT", "80",
+                "BALANCER_SERVICE_PORT_HTTP", "80", "BALANCER_PORT", "tcp://10.0.0.1:80", "BALANCER_PORT_80_TCP", "tcp://10.0.0.1:80",
+                "BALANCER_PORT_80_TCP_ADDR", "10.0.0.1", "BALANCER_PORT_80_TCP_PORT", "80", "BALANCER_PORT_80_TCP_PROTO", "tcp",
+                "BALANCER_HTTP_UPSTREAMS_0_", "http://gpu-0:8000");
+
+        assertThat(EnvironmentSettings.warnings(environment, EnvironmentSettings.known())).isEmpty();
     }
 
     @Test
