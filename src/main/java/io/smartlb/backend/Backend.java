@@ -37,8 +37,9 @@ public interface Backend {
 
     /**
      * Returns whether {@code worker} can take jobs; backends without health probes say yes. Readiness
-     * waits for a first yes from some worker; an answer that fails or throws counts as no, and its
-     * message is logged as the reason when the worker goes out of service.
+     * waits for a first yes from some worker; an answer of false or null, or one that fails or throws,
+     * counts as no, and a failure's message is logged as the reason when the worker goes out of
+     * service.
      */
     default CompletionStage<Boolean> probe(int worker) {
         return CompletableFuture.completedFuture(true);

@@ -218,6 +218,35 @@ final class HttpBackendTest {
     }
 
     @Test
+    void probe_thatTimesOut_closesItsConnection() throws Exception {
+        try (ServerSocket upstream = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Duration requestTimeout = Duration.ofMinutes(5);
+            HttpBackend stalling = new HttpBackend(List.of(URI.create("http://127.0.0.1:" + upstream.getLocalPort())), "/",
+                    "X-Model", requestTimeout, "/health", Duration.ofMillis(300), HttpBackend.newClient(requestTimeout),
+                    MAX_RESPONSE);
+            CompletableFuture<Boolean> probe = stalling.probe(0).toCompletableFuture();
+            try (Socket connection = upstream.accept()) {
+                connection.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nup".getBytes(StandardCharsets.US_ASCII));
+                connection.getOutputStream().flush();
+                connection.setSoTimeout(20_000);  // a bound on the test, far past the probe's 300 ms
+
+                // the client ends the exchange: the upstream reads the end of the stream
+                assertThat(drain(connection)).isEqualTo(-1);
+            }
+            assertThat(probe).isCompletedExceptionally();
+        }
+    }
+
+    // reads what the client sent until it closes the connection; returns -1 then
+    private static int drain(Socket connection) throws IOException {
+        int read;
+        do {
+            read = connection.getInputStream().read();
+        } while (read != -1);
+        return read;
+    }
+
+    @Test
     void run_answerOverTheSizeLimit_failsTheJob() throws Exception {
         start(0, 1);
         HttpBackend bounded = new HttpBackend(List.of(URI.create(servers.get(0).url())), "/big", "X-Model",
