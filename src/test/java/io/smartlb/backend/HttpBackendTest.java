@@ -90,6 +90,13 @@ final class HttpBackendTest {
         return probe.handle((up, failure) -> failure.getCause().getMessage()).join();
     }
 
+    // a backend whose probes time out after 300 ms, its requests only after 5 minutes
+    private static HttpBackend probingFor300Ms(String upstream, String healthPath) {
+        Duration requestTimeout = Duration.ofMinutes(5);
+        return new HttpBackend(List.of(URI.create(upstream)), "/", "X-Model", requestTimeout, healthPath, Duration.ofMillis(300),
+                HttpBackend.newClient(requestTimeout), MAX_RESPONSE);
+    }
+
     // a backend on the first server whose requests and probes time out after timeout
     private HttpBackend withTimeout(String path, Duration timeout) {
         return new HttpBackend(List.of(URI.create(servers.get(0).url())), path, "X-Model",
@@ -196,10 +203,7 @@ final class HttpBackendTest {
     void probe_upstreamThatNeverAnswers_isDownAfterTheProbeTimeout_notTheRequestTimeout() throws Exception {
         // the kernel accepts connections into the backlog; nothing ever reads or answers them
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Duration requestTimeout = Duration.ofMinutes(5);
-            HttpBackend hung = new HttpBackend(List.of(URI.create("http://127.0.0.1:" + silent.getLocalPort())), "/",
-                    "X-Model", requestTimeout, "/health", Duration.ofMillis(300), HttpBackend.newClient(requestTimeout),
-                    MAX_RESPONSE);
+            HttpBackend hung = probingFor300Ms("http://127.0.0.1:" + silent.getLocalPort(), "/health");
 
             assertThat(whyDown(hung, 30)).isEqualTo("upstream http://127.0.0.1:" + silent.getLocalPort()
                     + "/health did not answer within 300 ms");
@@ -209,9 +213,7 @@ final class HttpBackendTest {
     @Test
     void probe_healthAnswerThatStallsAfterItsHead_isDownAfterTheProbeTimeout() throws Exception {
         start(0, 1);  // its /stall sends a head and 5 of 100 bytes, then nothing for 10 s
-        Duration requestTimeout = Duration.ofMinutes(5);
-        HttpBackend stalling = new HttpBackend(List.of(URI.create(servers.get(0).url())), "/", "X-Model",
-                requestTimeout, "/stall", Duration.ofMillis(300), HttpBackend.newClient(requestTimeout), MAX_RESPONSE);
+        HttpBackend stalling = probingFor300Ms(servers.get(0).url(), "/stall");
 
         // without a deadline over the body, the probe ended only when the upstream gave up, after 10 s
         assertThat(whyDown(stalling, 5)).isEqualTo("upstream " + servers.get(0).url() + "/stall did not answer within 300 ms");
@@ -220,10 +222,7 @@ final class HttpBackendTest {
     @Test
     void probe_thatTimesOut_closesItsConnection() throws Exception {
         try (ServerSocket upstream = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Duration requestTimeout = Duration.ofMinutes(5);
-            HttpBackend stalling = new HttpBackend(List.of(URI.create("http://127.0.0.1:" + upstream.getLocalPort())), "/",
-                    "X-Model", requestTimeout, "/health", Duration.ofMillis(300), HttpBackend.newClient(requestTimeout),
-                    MAX_RESPONSE);
+            HttpBackend stalling = probingFor300Ms("http://127.0.0.1:" + upstream.getLocalPort(), "/health");
             CompletableFuture<Boolean> probe = stalling.probe(0).toCompletableFuture();
             try (Socket connection = upstream.accept()) {
                 connection.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nup".getBytes(StandardCharsets.US_ASCII));
