@@ -1,6 +1,7 @@
 package io.smartlb.api;
 
 import io.smartlb.core.WorkerSnapshot;
+import io.smartlb.core.WorkerState;
 import io.smartlb.service.BalancerService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -24,7 +25,7 @@ public class StatusResource {
     @Path("workers")
     @Operation(summary = "Every worker: its model, state, running job and statistics")
     public List<WorkerStatus> workers() {
-        return service.workers().stream().map(StatusResource::status).toList();
+        return service.workers().stream().map(this::status).toList();
     }
 
     @GET
@@ -40,8 +41,9 @@ public class StatusResource {
         return new QueueView(size, service.capacity(), models);
     }
 
-    private static WorkerStatus status(WorkerSnapshot w) {
+    private WorkerStatus status(WorkerSnapshot w) {
         return new WorkerStatus(w.id(), w.model(), w.state(), w.jobId() == null ? null : w.jobId().toString(),
-                w.completed(), w.failed(), w.loads(), w.completedSinceLoad());
+                w.completed(), w.failed(), w.loads(), w.completedSinceLoad(),
+                w.state() == WorkerState.DOWN ? service.whyDown(w.id()) : null);
     }
 }

@@ -1,5 +1,6 @@
 package io.smartlb.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smartlb.core.WorkerState;
 
@@ -14,8 +15,11 @@ import io.smartlb.core.WorkerState;
  * @param failed jobs failed
  * @param loads model loads (switches), the first included
  * @param completedSinceLoad jobs done since the last load
+ * @param downReason while DOWN, why (a failed health probe and its reason, an ejection, a job's
+ *                   failed connection, a dead loop); absent otherwise
  */
 @RegisterForReflection
 public record WorkerStatus(int id, String model, WorkerState state, String jobId,
-                           long completed, long failed, long loads, long completedSinceLoad) {
+                           long completed, long failed, long loads, long completedSinceLoad,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String downReason) {
 }

@@ -295,6 +295,11 @@ public final class Balancer<D, R> implements AutoCloseable {
         return dead;
     }
 
+    /** Returns whether {@code worker}'s loop ended other than by shutdown: it is down for good. */
+    public boolean loopDied(int worker) {
+        return deadLoops.get(worker) == 1;
+    }
+
     /** Returns how often the strategy failed ({@link Dispatcher#strategyFailures}). */
     public long strategyFailures() {
         return dispatcher.strategyFailures();

@@ -43,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -88,6 +89,8 @@ public class BalancerService {
     private volatile boolean draining;
     private final AtomicLong failedInDrain = new AtomicLong();  // queued jobs failed while draining
     private final Set<Integer> reportedDown = ConcurrentHashMap.newKeySet();
+    // by worker, why it was last taken out of service (a probe, an ejection, a job's connection)
+    private AtomicReferenceArray<String> downReasons;
     private ProbeOrder probeOrder;
     private ExecutorService executor;
     private Balancer<JsonNode, JsonNode> balancer;
@@ -113,6 +116,7 @@ public class BalancerService {
         backend = NamedBeans.select(backends, config.backend(), "balancer.backend", "backend");
         int workers = backend.workerCount().orElse(config.workers());
         probeOrder = new ProbeOrder(workers);
+        downReasons = new AtomicReferenceArray<>(workers);
         queuedData = new QueuedData(bytesOrHeapShare(config.queue().maxBytes()));
         registry = new JobRegistry(config.jobs().retention().toNanos(), config.jobs().maxRetained(),
                 bytesOrHeapShare(config.jobs().maxRetainedBytes()), queuedData::release, this::encode);
@@ -123,7 +127,11 @@ public class BalancerService {
                 : backend.run(task);
         if (HttpBackend.NAME.equals(config.backend()) && config.http().ejectAfter() > 0) {
             ejection = new OutlierEjection(workers, config.http().ejectAfter(), config.http().ejectTime(), this::now, probeOrder,
-                    worker -> balancer.isDown(worker), worker -> balancer.markDown(worker));
+                    worker -> balancer.isDown(worker), worker -> {
+                        downReasons.set(worker, "ejected: its upstream failed " + config.http().ejectAfter()
+                                + " jobs in a row as a gateway does");
+                        balancer.markDown(worker);
+                    });
             work = ejection.watch(work);
         }
         balancer = Balancer.builder(work)
@@ -289,6 +297,18 @@ public class BalancerService {
         return draining || balancer.isShuttingDown();
     }
 
+    /** Returns why {@code worker} is out of service, or null while it is in service. */
+    public String whyDown(int worker) {
+        if (!balancer.isDown(worker)) {
+            return null;
+        }
+        if (balancer.loopDied(worker)) {
+            return "its loop died (see the log): down for good";
+        }
+        String reason = downReasons.get(worker);
+        return reason == null ? "a job's connection to it failed" : reason;  // the one way down that sets none
+    }
+
     /** Returns how many worker loops died. */
     public int deadWorkerLoops() {
         return balancer.deadLoops();
@@ -357,10 +377,12 @@ public class BalancerService {
                     seenUp = true;
                     ejected = wasDown && ejection != null && ejection.backInService(id, reportedDown.contains(id));
                     balancer.markUp(id);
+                    downReasons.set(id, null);
                 } else {
                     if (ejection != null) {
                         ejection.probeFailed(id);
                     }
+                    downReasons.set(id, "its health probe failed: " + whyDown);
                     balancer.markDown(id);
                 }
                 reportChange(id, whyDown, wasDown, ejected);
@@ -504,6 +526,7 @@ public class BalancerService {
         // one line per try a worker did not take: its worker is down until its next probe, so few
         @Override
         public void requeued(JobHandle<?, ?> job, int worker, boolean loaded, NotDeliveredException reason) {
+            downReasons.set(worker, "a job's connection failed: " + Brief.of(reason.getMessage()));
             LOG.warnf("job %d (model %s) queued again: worker %d took no delivery (%s)%s", job.id(), job.model(), worker,
                     reason.getMessage(), reason.mayHaveReached() ? "; it may have run there" : "");
             each(l -> l.requeued(job, worker, loaded, reason));

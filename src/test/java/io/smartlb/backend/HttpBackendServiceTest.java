@@ -3,8 +3,10 @@ package io.smartlb.backend;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +17,7 @@ import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -181,9 +184,14 @@ final class HttpBackendServiceTest {
         await().atMost(TIMEOUT).untilAsserted(() ->
                 given().get("/workers").then().body("[0].state", equalTo("DOWN")).body("[0].model", equalTo(null)));
         given().get("/q/health/ready").then().body("checks.find { it.name == 'balancer' }.data.'worker-0'", equalTo("down"));
+        // a job's refused connection took it out, or its probe since: either says why
+        given().get("/workers").then().body("[0].downReason", anyOf(
+                startsWith("a job's connection failed: upstream " + dead.url() + "/ refused the connection"),
+                equalTo("its health probe failed: upstream " + dead.url() + "/health refused the connection")));
         dead.start();
         await().atMost(TIMEOUT).untilAsserted(() ->
                 given().get("/workers").then().body("[0].state", equalTo("IDLE")).body("[0].model", equalTo(null)));
+        assertThat(given().get("/workers").<Map<String, Object>>path("[0]")).doesNotContainKey("downReason");
     }
 
     @Test
@@ -203,6 +211,8 @@ final class HttpBackendServiceTest {
         assertThat(states).containsOnlyOnce("DOWN");
         assertThat(given().get("/q/metrics").asString()).contains("balancer_upstream_ejections_total 1.0");
         int ejected = states.indexOf("DOWN");
+        given().get("/workers").then().body("[" + ejected + "].downReason",
+                equalTo("ejected: its upstream failed 5 jobs in a row as a gateway does"));
         for (int i = 0; i < 4; i++) {
             given().contentType(ContentType.JSON).body("{\"model\":\"tts-" + (i % 2) + "\"}").when().post("/jobs")
                     .then().statusCode(200).body("result.server", equalTo("gpu-" + (1 - ejected)));

@@ -1276,6 +1276,8 @@ final class BalancerTest {
         Awaitility.await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(TIMEOUT_S))
                 .until(() -> balancer.workers().get(0).state() == WorkerState.DOWN && balancer.workers().get(0).jobId() == null);
         assertThat(balancer.deadLoops()).isOne();
+        assertThat(balancer.loopDied(0)).isTrue();
+        assertThat(balancer.loopDied(1)).isFalse();
         assertThat(a.result().orTimeout(TIMEOUT_S, TimeUnit.SECONDS).join()).isEqualTo("A");
         assertThat(next.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(balancer.queued()).isOne();
