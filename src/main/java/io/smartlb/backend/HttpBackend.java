@@ -197,7 +197,7 @@ public final class HttpBackend implements Backend {
     // the JDK's client reports a host name it cannot resolve as a ConnectException, caused by an
     // UnresolvedAddressException: a mistyped service name is not a refused connection
     static boolean doesNotResolve(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
                 return true;
             }
