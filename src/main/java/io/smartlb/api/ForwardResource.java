@@ -3,9 +3,11 @@ package io.smartlb.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smartlb.backend.ForwardHeaders;
 import io.smartlb.backend.ForwardRequest;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smartlb.core.JobHandle;
 import io.smartlb.service.BalancerConfig;
 import io.smartlb.service.BalancerService;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Encoded;
@@ -18,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/forward")
 public class ForwardResource {
 
+    private static final String PREFIX = "/forward/";
+
+    @Inject
+    CurrentVertxRequest currentRequest;
+
     @Inject
     BalancerService service;
 
@@ -51,54 +57,61 @@ public class ForwardResource {
     @GET
     @Path("{path: .*}")
     @Operation(summary = "Pass a GET through to a model server")
-    public CompletionStage<Response> get(@Encoded @PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri) {
-        return forward("GET", path, headers, uri, null);
+    public CompletionStage<Response> get(@Encoded @PathParam("path") String path, @Context HttpHeaders headers) {
+        return forward("GET", path, headers, null);
     }
 
     @POST
     @Path("{path: .*}")
     @Operation(summary = "Pass a POST through to a model server, body and content type unchanged")
-    public CompletionStage<Response> post(@Encoded @PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
+    public CompletionStage<Response> post(@Encoded @PathParam("path") String path, @Context HttpHeaders headers,
                               byte[] body) {
-        return forward("POST", path, headers, uri, body);
+        return forward("POST", path, headers, body);
     }
 
     @PUT
     @Path("{path: .*}")
     @Operation(summary = "Pass a PUT through to a model server")
-    public CompletionStage<Response> put(@Encoded @PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
+    public CompletionStage<Response> put(@Encoded @PathParam("path") String path, @Context HttpHeaders headers,
                              byte[] body) {
-        return forward("PUT", path, headers, uri, body);
+        return forward("PUT", path, headers, body);
     }
 
     @PATCH
     @Path("{path: .*}")
     @Operation(summary = "Pass a PATCH through to a model server")
-    public CompletionStage<Response> patch(@Encoded @PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri,
+    public CompletionStage<Response> patch(@Encoded @PathParam("path") String path, @Context HttpHeaders headers,
                                byte[] body) {
-        return forward("PATCH", path, headers, uri, body);
+        return forward("PATCH", path, headers, body);
     }
 
     @DELETE
     @Path("{path: .*}")
     @Operation(summary = "Pass a DELETE through to a model server")
-    public CompletionStage<Response> delete(@Encoded @PathParam("path") String path, @Context HttpHeaders headers, @Context UriInfo uri) {
-        return forward("DELETE", path, headers, uri, null);
+    public CompletionStage<Response> delete(@Encoded @PathParam("path") String path, @Context HttpHeaders headers) {
+        return forward("DELETE", path, headers, null);
     }
 
-    private CompletionStage<Response> forward(String method, String path, HttpHeaders headers, UriInfo uri, byte[] body) {
+    private CompletionStage<Response> forward(String method, String path, HttpHeaders headers, byte[] body) {
         bodySizeLimit.checkRead(body == null ? 0 : body.length);
         if (!service.backend().forwards()) {
             return CompletableFuture.completedFuture(Problems.problem(501,
                     "the " + config.backend() + " backend cannot pass requests through; use balancer.backend=http",
                     Map.of()).build());
         }
+        // the path and query as the client wrote them, from the HTTP request itself: JAX-RS takes a
+        // ';' for matrix parameters (it cut them and decoded the path), and its request URI needs a
+        // Host header, which an HTTP/1.0 client may leave out
+        HttpServerRequest http = currentRequest.getCurrent().request();
+        String rawPath = http.path();
+        int prefix = rawPath.indexOf(PREFIX);
+        path = prefix < 0 ? path : rawPath.substring(prefix + PREFIX.length());
         String model = headers.getHeaderString(config.http().modelHeader());
-        String query = uri.getRequestUri().getRawQuery();
+        String query = http.query();
         if (model == null) {
             // the model came in the query: the upstream gets the rest of it, as it was written
-            JobRequests.atMostOnce("model", uri.getQueryParameters().get("model"));
-            model = uri.getQueryParameters().getFirst("model");
+            JobRequests.atMostOnce("model", http.params().getAll("model"));
+            model = http.params().get("model");
             query = withoutModel(query);
         }
         if (model == null) {

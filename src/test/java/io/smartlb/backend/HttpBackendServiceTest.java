@@ -14,6 +14,8 @@ import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +114,32 @@ final class HttpBackendServiceTest {
                 .when().get("/forward/echo-uri/p?x=%2B1&model=tts-c&y")
                 .then().statusCode(200).extract().asString();
         assertThat(withModel).as("the model, taken from the query, is not passed on").isEqualTo("/echo-uri/p?x=%2B1&y");
+    }
+
+    @Test
+    @Order(4)
+    void forward_pathWithASemicolon_reachesTheUpstreamAsWritten() {
+        // JAX-RS reads ;x=1 as a matrix parameter: it cut it and decoded the rest of the path
+        String seen = given().urlEncodingEnabled(false).header("X-Model", "tts-c")
+                .when().get("/forward/echo-uri/v1/a%2Fb;x=1/echo")
+                .then().statusCode(200).extract().asString();
+        assertThat(seen).isEqualTo("/echo-uri/v1/a%2Fb;x=1/echo");
+        String question = given().urlEncodingEnabled(false).header("X-Model", "tts-c")
+                .when().get("/forward/echo-uri/%3Fq;x=1")
+                .then().statusCode(200).extract().asString();
+        assertThat(question).as("an encoded '?' stays in the path").isEqualTo("/echo-uri/%3Fq;x=1");
+    }
+
+    @Test
+    @Order(4)
+    void forward_http10WithoutAHost_isPassedThrough() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(30_000);  // a bound on the test, not a wait for an outcome
+            socket.getOutputStream().write("GET /forward/echo-uri/p?model=tts-c&y HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(answer).startsWith("HTTP/1.0 200").endsWith("\r\n\r\n/echo-uri/p?y");
+        }
     }
 
     @Test
