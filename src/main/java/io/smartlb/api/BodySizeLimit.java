@@ -3,6 +3,7 @@ package io.smartlb.api;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,11 +57,15 @@ class BodySizeLimit {
             return;
         }
         HttpServerResponse response = context.response();
-        // the unread body would otherwise be parsed as the next request: close, as Quarkus does
-        response.endHandler(ignored -> context.request().connection().close());
+        if (context.request().version() != HttpVersion.HTTP_2) {
+            // the unread body would otherwise be parsed as the next request: close, as Quarkus does.
+            // Not over HTTP/2, where the body is its stream's alone: Connection is a forbidden header
+            // there, and closing would end every other request on the connection (their jobs too)
+            response.endHandler(ignored -> context.request().connection().close());
+            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
         response.setStatusCode(TOO_LARGE)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
                 .end(Problems.body(TOO_LARGE, overLimit(length, limit), Map.of("field", "body")));
     }
 

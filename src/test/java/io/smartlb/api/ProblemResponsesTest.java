@@ -9,12 +9,19 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.RestAssured;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -237,6 +244,34 @@ class ProblemResponsesTest {
 
         assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json")
                 .contains("\"field\":\"body\"").contains("over the limit of 1048576 bytes");
+    }
+
+    @Test
+    void submit_bodyOverMaxBodySize_overHttp2_returns413_andKeepsTheConnection() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            io.vertx.core.http.HttpClient h2c = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
+                    .setHttp2ClearTextUpgrade(false).setDefaultHost("127.0.0.1").setDefaultPort(RestAssured.port));
+            HttpClientRequest tooLarge = h2c.request(HttpMethod.POST, "/jobs?wait=false").toCompletionStage()
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+            tooLarge.putHeader("content-type", "application/json").putHeader("content-length", "1100000");
+            HttpClientResponse answer = tooLarge.sendHead().compose(ignored -> tooLarge.response()).toCompletionStage()
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+            String body = answer.body().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).toString();
+
+            // a Connection header is forbidden in HTTP/2: the client took the answer for a protocol error
+            assertThat(answer.statusCode()).isEqualTo(413);
+            assertThat(answer.getHeader("connection")).isNull();
+            assertThat(body).contains("over the limit of 1048576 bytes");
+            HttpClientRequest next = h2c.request(HttpMethod.GET, "/workers").toCompletionStage()
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+            HttpClientResponse workers = next.send().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            assertThat(workers.statusCode()).isEqualTo(200);
+            assertThat(next.connection()).as("the same connection: closing it ends every other request on it")
+                    .isSameAs(tooLarge.connection());
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test
