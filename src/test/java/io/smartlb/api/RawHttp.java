@@ -91,6 +91,13 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Reads until the server closes the connection or goes quiet; returns what came, as text. */
+    /** Sends {@code bytes} as they are; does not read the answer. */
+    void send(String bytes) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(bytes.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
     String readAll() throws IOException {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         InputStream in = socket.getInputStream();
