@@ -102,10 +102,10 @@ public class ForwardResource {
         // the path and query as the client wrote them, from the HTTP request itself: JAX-RS takes a
         // ';' for matrix parameters (it cut them and decoded the path), and its request URI needs a
         // Host header, which an HTTP/1.0 client may leave out
+        // (JAX-RS's path only where the request's own has no /forward/: a bare /forward)
         HttpServerRequest http = currentRequest.getCurrent().request();
-        String rawPath = http.path();
-        int prefix = rawPath.indexOf(PREFIX);
-        path = prefix < 0 ? path : rawPath.substring(prefix + PREFIX.length());
+        int prefix = http.path().indexOf(PREFIX);
+        String asWritten = prefix < 0 ? path : http.path().substring(prefix + PREFIX.length());
         String model = headers.getHeaderString(config.http().modelHeader());
         String query = http.query();
         if (model == null) {
@@ -120,7 +120,7 @@ public class ForwardResource {
         }
         JobRequests.check(new SubmitRequest(model, null, null), null);
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        ForwardRequest request = new ForwardRequest(method, path, query, contentType,
+        ForwardRequest request = new ForwardRequest(method, asWritten, query, contentType,
                 ForwardHeaders.passed(headers.getRequestHeaders(), config.http().modelHeader().toLowerCase(Locale.ROOT)),
                 body);
         JobHandle<JsonNode, JsonNode> job = service.forward(model, request, 0).job();

@@ -84,7 +84,7 @@ final class BuiltInBackendsTest {
         BalancerConfig.Http set = TestConfigs.config(http("balancer.http.max-response-size", "16M")).http();
 
         assertThat(BuiltInBackends.maxResponseBytes(set, 4, 256L << 20)).isEqualTo(16L << 20);
-        // it is logged as too large for the heap where:
+        // kept as set; startup warns, as 4 answers that long outgrow a 256 MiB heap but not a 512 MiB one
         assertThat(ResponseSizeLimit.outgrowsHeap(16L << 20, 256L << 20, 4)).isTrue();
         assertThat(ResponseSizeLimit.outgrowsHeap(16L << 20, 512L << 20, 4)).isFalse();
     }
